@@ -1,0 +1,20 @@
+# Copyright 2026 Sales Policy Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    sales_policy_document = fields.Char(
+        related="company_id.sales_policy_document", readonly=False
+    )
+    sales_policy_version = fields.Char(
+        related="company_id.sales_policy_version", readonly=False
+    )
+    sales_policy_effective_date = fields.Date(
+        related="company_id.sales_policy_effective_date", readonly=False
+    )
+    sales_policy_owner_id = fields.Many2one(
+        related="company_id.sales_policy_owner_id", readonly=False
+    )

@@ -1,0 +1,4 @@
+from . import test_security_groups
+from . import test_policy_clause
+from . import test_policy_settings
+from . import test_ui

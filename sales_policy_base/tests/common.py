@@ -1,0 +1,59 @@
+# Copyright 2026 Sales Policy Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.tests.common import new_test_user
+
+from odoo.addons.base.tests.common import BaseCommon
+
+
+class SalesPolicyCommon(BaseCommon):
+    """Users per policy role and a second company; feature modules subclass it.
+
+    Fixtures are explicit: no demo xml ids are used.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company_b = cls.env["res.company"].create({"name": "Policy Test Company B"})
+        cls.rep = cls._new_policy_user("sp_rep", "sales_policy_base.group_sales_policy_user")
+        cls.rep_2 = cls._new_policy_user("sp_rep_2", "sales_policy_base.group_sales_policy_user")
+        cls.manager = cls._new_policy_user(
+            "sp_manager", "sales_policy_base.group_sales_policy_manager"
+        )
+        cls.senior_manager = cls._new_policy_user(
+            "sp_senior", "sales_policy_base.group_sales_policy_senior_manager"
+        )
+        cls.policy_admin = cls._new_policy_user(
+            "sp_admin", "sales_policy_base.group_sales_policy_admin"
+        )
+        cls.finance_reviewer = cls._new_policy_user(
+            "sp_finance", "sales_policy_base.group_sales_policy_finance_reviewer"
+        )
+        cls.legal_reviewer = cls._new_policy_user(
+            "sp_legal", "sales_policy_base.group_sales_policy_legal_reviewer"
+        )
+        cls.technical_reviewer = cls._new_policy_user(
+            "sp_technical", "sales_policy_base.group_sales_policy_technical_reviewer"
+        )
+        cls.rep_company_b = cls._new_policy_user(
+            "sp_rep_b",
+            "sales_policy_base.group_sales_policy_user",
+            company=cls.company_b,
+        )
+        cls.admin_company_b = cls._new_policy_user(
+            "sp_admin_b",
+            "sales_policy_base.group_sales_policy_admin",
+            company=cls.company_b,
+        )
+
+    @classmethod
+    def _new_policy_user(cls, login, groups, company=None):
+        company = company or cls.company
+        return new_test_user(
+            cls.env,
+            login=login,
+            name=login.replace("_", " ").title(),
+            groups=f"base.group_user,{groups}",
+            company_id=company.id,
+            company_ids=[(6, 0, company.ids)],
+        )
