@@ -2,8 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 {
     "name": "Sales Policy Base",
-    "summary": "Security groups, company policy settings and the policy clause register "
-    "shared by the Sales Policy Suite",
+    "summary": "Security groups, company policy settings and the policy "
+    "clause register shared by the Sales Policy Suite",
     "version": "18.0.1.0.0",
     "category": "Sales/Sales",
     "website": "https://github.com/sales-policy-suite/sales-policy-suite",

@@ -20,8 +20,7 @@ write_config "$work/odoo.conf" "$db_port" "$(free_port)" "$work/data"
 say "Installing $1 (no demo) to export its terms"
 odoo_bin -c "$work/odoo.conf" -d sps_i18n -i "$1" --without-demo=all --stop-after-init --log-level=warn
 for module in ${1//,/ }; do
-    dir=$(ls -d "${REPO_ROOT}/${module}" "${REPO_ROOT}/addons/${module}" "${REPO_ROOT}/tests/${module}" 2>/dev/null | head -n 1)
-    [ -n "$dir" ] || die "module folder of $module not found"
+    dir=$(module_dir "$module")
     mkdir -p "$dir/i18n"
     odoo_bin -c "$work/odoo.conf" -d sps_i18n --i18n-export="$dir/i18n/${module}.pot" \
         --modules="$module" --stop-after-init --log-level=warn

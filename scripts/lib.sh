@@ -153,6 +153,15 @@ suite_modules() {
     done | sort | paste -sd, -
 }
 
+module_dir() {
+    # $1: a module name; prints its folder inside the suite (top level, addons/ or tests/).
+    local dir
+    for dir in "${REPO_ROOT}/$1" "${REPO_ROOT}/addons/$1" "${REPO_ROOT}/tests/$1"; do
+        [ -f "$dir/__manifest__.py" ] && { echo "$dir"; return; }
+    done
+    die "module $1 is not part of the suite (looked in ., addons/ and tests/)."
+}
+
 addons_path() {
     echo "${ODOO_HOME}/odoo/addons,${ODOO_HOME}/addons,${REPO_ROOT},${REPO_ROOT}/addons,${REPO_ROOT}/tests"
 }

@@ -22,7 +22,9 @@ def merge(pot_path, lang):
     po.metadata["Plural-Forms"] = "nplurals=1; plural=0;"
     po.header = pot.header
     for entry in pot:
-        msgstr = known.get((entry.msgctxt, entry.msgid)) or known_by_id.get(entry.msgid, "")
+        msgstr = known.get((entry.msgctxt, entry.msgid)) or known_by_id.get(
+            entry.msgid, ""
+        )
         po.append(
             polib.POEntry(
                 msgid=entry.msgid,

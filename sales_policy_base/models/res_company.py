@@ -8,14 +8,13 @@ class ResCompany(models.Model):
     _inherit = "res.company"
 
     sales_policy_document = fields.Char(
-        string="Sales Policy Document",
-        help="Title of the company's written sales-management policy that this suite enforces.",
+        help="Title of the company's written sales-management policy "
+        "that this suite enforces.",
     )
-    sales_policy_version = fields.Char(string="Sales Policy Version")
-    sales_policy_effective_date = fields.Date(string="Sales Policy Effective Date")
+    sales_policy_version = fields.Char()
+    sales_policy_effective_date = fields.Date()
     sales_policy_owner_id = fields.Many2one(
         "res.users",
-        string="Sales Policy Owner",
         help="Person accountable for the written policy and its register of clauses.",
     )
 

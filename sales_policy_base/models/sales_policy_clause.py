@@ -67,18 +67,19 @@ class SalesPolicyClause(models.Model):
     enforcement_ref = fields.Char(
         string="Enforcement Reference",
         tracking=True,
-        help="Where exactly the clause is enforced: a method, rule, scheduled action or report.",
+        help="Where exactly the clause is enforced: a method, rule, "
+        "scheduled action or report.",
     )
     company_id = fields.Many2one(
         "res.company",
-        string="Company",
         help="Leave empty for a clause shared by every company.",
     )
 
     _sql_constraints = [
         (
             "code_company_uniq",
-            # NULLS NOT DISTINCT (PostgreSQL 15+): a shared clause (no company) has a unique code too.
+            # NULLS NOT DISTINCT (PostgreSQL 15+): a shared clause (no company)
+            # has a unique code too.
             "UNIQUE NULLS NOT DISTINCT (code, company_id)",
             "A policy clause with this code already exists for this company. "
             "Clause codes must be unique: choose another code.",
@@ -92,8 +93,8 @@ class SalesPolicyClause(models.Model):
             if not code.strip() or code != code.strip() or " " in code:
                 raise ValidationError(
                     self.env._(
-                        "The clause code %(code)r must be a single word without spaces, "
-                        "e.g. SP-APP-01.",
+                        "The clause code %(code)r must be a single word without "
+                        "spaces, e.g. SP-APP-01.",
                         code=code,
                     )
                 )
@@ -101,4 +102,6 @@ class SalesPolicyClause(models.Model):
     @api.depends("code", "name")
     def _compute_display_name(self):
         for clause in self:
-            clause.display_name = f"[{clause.code}] {clause.name}" if clause.code else clause.name
+            clause.display_name = (
+                f"[{clause.code}] {clause.name}" if clause.code else clause.name
+            )

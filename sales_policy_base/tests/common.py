@@ -15,8 +15,12 @@ class SalesPolicyCommon(BaseCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.company_b = cls.env["res.company"].create({"name": "Policy Test Company B"})
-        cls.rep = cls._new_policy_user("sp_rep", "sales_policy_base.group_sales_policy_user")
-        cls.rep_2 = cls._new_policy_user("sp_rep_2", "sales_policy_base.group_sales_policy_user")
+        cls.rep = cls._new_policy_user(
+            "sp_rep", "sales_policy_base.group_sales_policy_user"
+        )
+        cls.rep_2 = cls._new_policy_user(
+            "sp_rep_2", "sales_policy_base.group_sales_policy_user"
+        )
         cls.manager = cls._new_policy_user(
             "sp_manager", "sales_policy_base.group_sales_policy_manager"
         )

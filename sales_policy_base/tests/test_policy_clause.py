@@ -3,8 +3,8 @@
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import Form, tagged
 from odoo.service.model import _as_validation_error
+from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
 from .common import SalesPolicyCommon
@@ -17,10 +17,19 @@ class TestPolicyClause(SalesPolicyCommon):
         super().setUpClass()
         cls.Clause = cls.env["sales.policy.clause"]
         cls.clause = cls.Clause.create(
-            {"code": "TST-01", "name": "Test clause", "area": "pricing", "enforcement": "manual"}
+            {
+                "code": "TST-01",
+                "name": "Test clause",
+                "area": "pricing",
+                "enforcement": "manual",
+            }
         )
         cls.clause_b = cls.Clause.create(
-            {"code": "TST-B-01", "name": "Company B clause", "company_id": cls.company_b.id}
+            {
+                "code": "TST-B-01",
+                "name": "Company B clause",
+                "company_id": cls.company_b.id,
+            }
         )
 
     def test_shipped_clauses_are_registered_with_their_enforcement(self):
@@ -38,7 +47,9 @@ class TestPolicyClause(SalesPolicyCommon):
         with self.assertRaises(AccessError):
             clause.write({"name": "Rewritten by a rep"})
         with self.assertRaises(AccessError):
-            self.Clause.with_user(self.rep).create({"code": "REP-01", "name": "Rep clause"})
+            self.Clause.with_user(self.rep).create(
+                {"code": "REP-01", "name": "Rep clause"}
+            )
         with self.assertRaises(AccessError):
             clause.unlink()
 
@@ -68,11 +79,17 @@ class TestPolicyClause(SalesPolicyCommon):
             self.Clause.create({"code": "TST-01", "name": "Duplicate"})
         # What the user is shown for that refusal (Odoo's RPC layer converts it).
         message = str(_as_validation_error(self.env, refused.exception))
-        self.assertIn("A policy clause with this code already exists for this company", message)
+        self.assertIn(
+            "A policy clause with this code already exists for this company", message
+        )
 
     def test_same_code_in_another_company_is_allowed(self):
         clause = self.Clause.create(
-            {"code": "TST-01", "name": "Same code, company B", "company_id": self.company_b.id}
+            {
+                "code": "TST-01",
+                "name": "Same code, company B",
+                "company_id": self.company_b.id,
+            }
         )
         self.assertEqual(clause.code, self.clause.code)
 
@@ -87,12 +104,19 @@ class TestPolicyClause(SalesPolicyCommon):
         with self.assertRaises(AccessError):
             self.clause_b.with_user(self.rep).read(["name"])
         self.assertIn(
-            self.clause_b, self.Clause.with_user(self.rep_company_b).search([("code", "like", "TST-")])
+            self.clause_b,
+            self.Clause.with_user(self.rep_company_b).search(
+                [("code", "like", "TST-")]
+            ),
         )
 
     def test_policy_admin_of_company_b_cannot_edit_company_a_clause(self):
         company_a_clause = self.Clause.create(
-            {"code": "TST-A-01", "name": "Company A clause", "company_id": self.company.id}
+            {
+                "code": "TST-A-01",
+                "name": "Company A clause",
+                "company_id": self.company.id,
+            }
         )
         with self.assertRaises(AccessError):
             company_a_clause.with_user(self.admin_company_b).write({"name": "Hijacked"})

@@ -31,12 +31,16 @@ class TestPolicySettings(SalesPolicyCommon):
                 {"sales_policy_version": "rep-edited"}
             )
         with self.assertRaises(AccessError):
-            self.company.with_user(self.rep).write({"sales_policy_version": "rep-edited"})
+            self.company.with_user(self.rep).write(
+                {"sales_policy_version": "rep-edited"}
+            )
         self.assertFalse(self.company.sales_policy_version)
 
     def test_manager_cannot_change_policy_settings(self):
         with self.assertRaises(AccessError):
-            self.company.with_user(self.manager).write({"sales_policy_document": "Mine"})
+            self.company.with_user(self.manager).write(
+                {"sales_policy_document": "Mine"}
+            )
 
     def test_settings_are_kept_per_company(self):
         self.company.sales_policy_version = "A-1"

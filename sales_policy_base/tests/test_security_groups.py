@@ -10,17 +10,27 @@ class TestSecurityGroups(SalesPolicyCommon):
     def test_salesperson_works_as_odoo_salesman_only_on_own_documents(self):
         self.assertTrue(self.rep.has_group("sales_team.group_sale_salesman"))
         self.assertFalse(self.rep.has_group("sales_team.group_sale_salesman_all_leads"))
-        self.assertFalse(self.rep.has_group("sales_policy_base.group_sales_policy_manager"))
+        self.assertFalse(
+            self.rep.has_group("sales_policy_base.group_sales_policy_manager")
+        )
 
     def test_manager_sees_all_leads_and_keeps_salesperson_rights(self):
-        self.assertTrue(self.manager.has_group("sales_policy_base.group_sales_policy_user"))
-        self.assertTrue(self.manager.has_group("sales_team.group_sale_salesman_all_leads"))
-        self.assertFalse(self.manager.has_group("sales_policy_base.group_sales_policy_admin"))
+        self.assertTrue(
+            self.manager.has_group("sales_policy_base.group_sales_policy_user")
+        )
+        self.assertTrue(
+            self.manager.has_group("sales_team.group_sale_salesman_all_leads")
+        )
+        self.assertFalse(
+            self.manager.has_group("sales_policy_base.group_sales_policy_admin")
+        )
         self.assertFalse(self.manager.has_group("base.group_system"))
 
     def test_senior_manager_includes_manager(self):
         self.assertTrue(
-            self.senior_manager.has_group("sales_policy_base.group_sales_policy_manager")
+            self.senior_manager.has_group(
+                "sales_policy_base.group_sales_policy_manager"
+            )
         )
 
     def test_policy_admin_has_every_sales_role_and_settings(self):
@@ -34,8 +44,12 @@ class TestSecurityGroups(SalesPolicyCommon):
             self.assertTrue(self.policy_admin.has_group(group), group)
 
     def test_reviewers_are_not_sales_staff(self):
-        self.assertTrue(self.finance_reviewer.has_group("account.group_account_invoice"))
-        for reviewer in self.finance_reviewer | self.legal_reviewer | self.technical_reviewer:
+        self.assertTrue(
+            self.finance_reviewer.has_group("account.group_account_invoice")
+        )
+        for reviewer in (
+            self.finance_reviewer | self.legal_reviewer | self.technical_reviewer
+        ):
             self.assertFalse(reviewer.has_group("sales_team.group_sale_salesman"))
             self.assertTrue(reviewer.has_group("base.group_user"))
 

@@ -12,4 +12,6 @@ class TestSalesPolicyUi(HttpCase):
             password="sp_tour_rep",
             groups="base.group_user,sales_policy_base.group_sales_policy_user",
         )
-        self.start_tour("/odoo", "sales_policy_base_clause_register", login="sp_tour_rep")
+        self.start_tour(
+            "/odoo", "sales_policy_base_clause_register", login="sp_tour_rep"
+        )

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The README's regression command: installs the whole suite, then runs Odoo's own test suites of the
+# apps the suite extends (default crm, sale, sale_management) with the suite installed, and prints
+# "N passed, N failed". Odoo's at_install tests run during the module update (before the suite's
+# modules load, as on Odoo's own CI); post_install tests run with the whole suite loaded.
+#   scripts/regression.sh [crm,sale,sale_management[,account]]
+source "$(dirname "$0")/lib.sh"
+
+find_odoo
+ensure_system_packages with-browser
+ensure_venv
+
+apps="${1:-crm,sale,sale_management}"
+tags=$(echo "$apps" | sed -E 's#(^|,)#\1/#g')
+modules=$(suite_modules)
+work=$(mktemp -d /tmp/sps-regression.XXXXXX)
+chmod 755 "$work"
+db_port=$(free_port)
+SPS_PG_OPTIONS="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+cleanup() { pg_stop "$work/pg"; rm -rf "$work"; }
+trap cleanup EXIT
+pg_start "$work/pg" "$db_port"
+write_config "$work/odoo.conf" "$db_port" "$(free_port)" "$work/data"
+
+log="${LOCAL_DIR}/logs/regression-$(date +%Y%m%d-%H%M%S)-$$.log"
+mkdir -p "$(dirname "$log")"
+start=$(date +%s)
+say "Installing the suite and $apps (log: $log)"
+odoo_bin -c "$work/odoo.conf" -d sps_regression -i "$modules,$apps" --without-demo=all \
+    --stop-after-init --log-level=warn >"$log" 2>&1 || { tail -n 40 "$log" >&2; die "install failed"; }
+say "Running Odoo's own tests of $apps with the suite installed"
+set +e
+odoo_bin -c "$work/odoo.conf" -d sps_regression -u "$apps" --test-enable --test-tags "$tags" \
+    --stop-after-init --log-level=info >>"$log" 2>&1
+rc=$?
+set -e
+elapsed=$(( $(date +%s) - start ))
+summary=$(grep -Eo '[0-9]+ failed, [0-9]+ error\(s\) of [0-9]+ tests when loading database' "$log" | tail -n 1 || true)
+read -r failed errors total < <(echo "${summary:-0 failed, 0 error(s) of 0 tests}" |
+    sed -E 's/([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\1 \2 \3/')
+grep -E ' (ERROR|CRITICAL) .*(FAIL|ERROR):' "$log" | tail -n 40 >&2 || true
+say "Odoo exit code $rc, ${elapsed}s"
+echo "$((total - failed - errors)) passed, $((failed + errors)) failed"
+[ "$rc" -eq 0 ] && [ $((failed + errors)) -eq 0 ] && [ "$total" -gt 0 ]

@@ -1,0 +1,15 @@
+# Copyright 2026 Sales Policy Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Sales Policy Suite Tests",
+    "summary": "Cross-module tests of the Sales Policy Suite (holds only tests)",
+    "version": "18.0.1.0.0",
+    "category": "Hidden/Tests",
+    "website": "https://github.com/sales-policy-suite/sales-policy-suite",
+    "author": "Sales Policy Suite contributors",
+    "maintainers": ["sales-policy-suite"],
+    "license": "LGPL-3",
+    "installable": True,
+    "depends": ["sales_policy_base"],
+    "data": [],
+}
