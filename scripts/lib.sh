@@ -144,9 +144,11 @@ pg_stop() {
 }
 
 suite_modules() {
-    # Every installable module of the suite: top-level policy modules, addons/, and test-only addons under tests/.
-    local manifest
-    for manifest in "${REPO_ROOT}"/*/__manifest__.py "${REPO_ROOT}"/addons/*/__manifest__.py "${REPO_ROOT}"/tests/*/__manifest__.py; do
+    # Every installable module of the suite: top-level policy modules and addons/; with "with-tests",
+    # also the test-only addons under tests/ (the test commands install those, the run command does not).
+    local manifest extra=()
+    [ "${1:-}" = with-tests ] && extra=("${REPO_ROOT}"/tests/*/__manifest__.py)
+    for manifest in "${REPO_ROOT}"/*/__manifest__.py "${REPO_ROOT}"/addons/*/__manifest__.py "${extra[@]}"; do
         [ -f "$manifest" ] || continue
         grep -Eq "['\"]installable['\"]: *False" "$manifest" && continue
         basename "$(dirname "$manifest")"

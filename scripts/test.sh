@@ -9,7 +9,7 @@ find_odoo
 ensure_system_packages with-browser
 ensure_venv
 
-modules="${1:-$(suite_modules)}"
+modules="${1:-$(suite_modules with-tests)}"
 [ -n "$modules" ] || die "no suite module found under ${REPO_ROOT}."
 tags=$(echo "$modules" | sed -E 's#(^|,)#\1/#g')
 
