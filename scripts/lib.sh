@@ -165,7 +165,10 @@ module_dir() {
 }
 
 addons_path() {
-    echo "${ODOO_HOME}/odoo/addons,${ODOO_HOME}/addons,${REPO_ROOT},${REPO_ROOT}/addons,${REPO_ROOT}/tests"
+    # Nested folders first: Odoo's term exporter files a source path under the first addons-path entry
+    # that contains it, so listing ${REPO_ROOT} before ${REPO_ROOT}/addons would lose the Python terms of
+    # the modules under addons/.
+    echo "${ODOO_HOME}/odoo/addons,${ODOO_HOME}/addons,${REPO_ROOT}/addons,${REPO_ROOT}/tests,${REPO_ROOT}"
 }
 
 write_config() {

@@ -7,11 +7,15 @@ import time
 import odoo
 from odoo.modules.registry import Registry
 
+_CONFIG_PARSED = []
+
 
 @contextlib.contextmanager
 def open_env(uid=odoo.SUPERUSER_ID, context=None):
     """Yield an Environment on the benchmark database; commits when the block ends."""
-    odoo.tools.config.parse_config(["-c", os.environ["SPS_ODOO_CONF"]])
+    if not _CONFIG_PARSED:
+        odoo.tools.config.parse_config(["-c", os.environ["SPS_ODOO_CONF"]])
+        _CONFIG_PARSED.append(True)
     registry = Registry(os.environ["SPS_DB"])
     with registry.cursor() as cr:
         yield odoo.api.Environment(cr, uid, context or {})

@@ -1,0 +1,326 @@
+# Copyright 2026 Sales Policy Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL, float_compare
+
+MANAGER_GROUP = "sales_policy_base.group_sales_policy_manager"
+
+
+class SalesShowroomBooking(models.Model):
+    """One customer's claim on one unit: hold, subscription, contract.
+
+    At most one booking per unit is active (held, subscribed or contracted):
+    a partial unique index guarantees it in PostgreSQL, and every transition
+    row-locks the unit first (see ``sales.showroom.unit._lock_for_transition``).
+    Bookings are changed only through the methods below (users have read
+    access only), so the unit's state always follows its active booking.
+    """
+
+    _name = "sales.showroom.booking"
+    _description = "Showroom Unit Booking"
+    _inherit = ["mail.thread"]
+    _order = "id desc"
+    _mail_post_access = "read"
+    _check_company_auto = True
+
+    _ACTIVE_STATES = ("held", "subscribed", "contracted")
+
+    name = fields.Char(compute="_compute_name", store=True)
+    unit_id = fields.Many2one(
+        "sales.showroom.unit",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        check_company=True,
+    )
+    company_id = fields.Many2one(
+        related="unit_id.company_id", store=True, precompute=True
+    )
+    currency_id = fields.Many2one(related="unit_id.currency_id")
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", required=True, tracking=True
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Salesperson",
+        required=True,
+        default=lambda self: self.env.user,
+        tracking=True,
+    )
+    state = fields.Selection(
+        [
+            ("held", "Held"),
+            ("subscribed", "Subscribed"),
+            ("contracted", "Contracted"),
+            ("expired", "Hold Expired"),
+            ("cancelled", "Cancelled"),
+        ],
+        required=True,
+        default="held",
+        tracking=True,
+    )
+    hold_expiry = fields.Datetime(tracking=True)
+    list_price = fields.Monetary(related="unit_id.list_price")
+    agreed_price = fields.Monetary(tracking=True)
+    discount_amount = fields.Monetary(
+        compute="_compute_discount_amount",
+        store=True,
+        help="List price minus agreed price: a discount beyond the price list.",
+    )
+    discount_approved = fields.Boolean(tracking=True, copy=False)
+    discount_approved_by_id = fields.Many2one("res.users", copy=False)
+    deposit_amount = fields.Monetary(tracking=True)
+    subscription_date = fields.Date()
+    contract_due_date = fields.Date(tracking=True)
+    sale_order_id = fields.Many2one("sale.order", copy=False, check_company=True)
+
+    _sql_constraints = [
+        (
+            "deposit_positive_when_subscribed",
+            "CHECK(state NOT IN ('subscribed', 'contracted') "
+            "OR COALESCE(deposit_amount, 0) > 0)",
+            "A subscription needs a deposit greater than zero.",
+        ),
+    ]
+
+    def init(self):
+        # The rule "a unit is never sold twice" in PostgreSQL itself.
+        self.env.cr.execute(
+            SQL(
+                "CREATE UNIQUE INDEX IF NOT EXISTS "
+                "sales_showroom_booking_active_unit_uniq "
+                "ON sales_showroom_booking (unit_id) "
+                "WHERE state IN ('held', 'subscribed', 'contracted')"
+            )
+        )
+
+    @api.depends("unit_id.name", "partner_id.name")
+    def _compute_name(self):
+        for booking in self:
+            booking.name = f"{booking.unit_id.name} - {booking.partner_id.name or ''}"
+
+    @api.depends("unit_id.list_price", "agreed_price")
+    def _compute_discount_amount(self):
+        for booking in self:
+            booking.discount_amount = max(
+                booking.unit_id.list_price - booking.agreed_price, 0.0
+            )
+
+    # ------------------------------------------------------------------
+    # Checks
+    # ------------------------------------------------------------------
+    @api.model
+    def _check_hold_hours(self, hours, company):
+        if hours <= 0 or hours > company.showroom_max_hold_hours:
+            raise UserError(
+                self.env._(
+                    "A hold of %(hours)s hours is refused: holds last from 1 to "
+                    "%(max)s hours (clause SP-SHR-02). Shorten the hold or "
+                    "subscribe the unit with a deposit.",
+                    hours=hours,
+                    max=company.showroom_max_hold_hours,
+                )
+            )
+
+    def _check_state(self, allowed, action):
+        wrong = self.filtered(lambda booking: booking.state not in allowed)
+        if wrong:
+            states = dict(self._fields["state"]._description_selection(self.env))
+            raise UserError(
+                self.env._(
+                    "Booking %(booking)s cannot be %(action)s: it is %(state)s.",
+                    booking=wrong[0].name,
+                    action=action,
+                    state=states[wrong[0].state],
+                )
+            )
+
+    def _check_discount_approved(self, agreed_price=None, approved=None):
+        """Refuse a price below the list price without a manager's approval.
+
+        ``agreed_price`` / ``approved`` check a price about to be written.
+        """
+        for booking in self:
+            price = booking.agreed_price if agreed_price is None else agreed_price
+            is_approved = booking.discount_approved if approved is None else approved
+            discount = booking.unit_id.list_price - price
+            rounding = booking.currency_id.rounding or 0.01
+            if (
+                float_compare(discount, 0.0, precision_rounding=rounding) > 0
+                and not is_approved
+            ):
+                raise UserError(
+                    self.env._(
+                        "The price of %(unit)s is %(discount)s below the price "
+                        "list; a discount beyond the price list needs a sales "
+                        "manager's approval (clause SP-SHR-05). Ask a manager to "
+                        "approve the discount.",
+                        unit=booking.unit_id.name,
+                        discount=discount,
+                    )
+                )
+
+    def _check_manager(self):
+        if not self.env.su and not self.env.user.has_group(MANAGER_GROUP):
+            raise AccessError(
+                self.env._(
+                    "Only a sales manager may do this on a booking. Ask your "
+                    "sales manager."
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_open_subscribe_wizard(self):
+        self.ensure_one()
+        self._check_state(("held",), self.env._("subscribed"))
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Subscribe Unit"),
+            "res_model": "sales.showroom.booking.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_unit_id": self.unit_id.id,
+                "default_booking_id": self.id,
+                "default_mode": "subscribe",
+            },
+        }
+
+    def action_approve_discount(self):
+        self._check_manager()
+        self.sudo().write(
+            {"discount_approved": True, "discount_approved_by_id": self.env.user.id}
+        )
+        return True
+
+    def action_create_sale_order(self):
+        """Create the quotation that sells the unit (once per booking)."""
+        self.ensure_one()
+        self._check_state(("subscribed",), self.env._("converted to a sale order"))
+        if not self.sale_order_id:
+            order = self.env["sale.order"].create(self._prepare_sale_order_vals())
+            self.sudo().sale_order_id = order
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "sale.order",
+            "view_mode": "form",
+            "res_id": self.sale_order_id.id,
+        }
+
+    def action_contract(self):
+        """Create the sale order if needed and confirm it: the unit is contracted."""
+        self.ensure_one()
+        self._check_state(("subscribed",), self.env._("contracted"))
+        if not self.sale_order_id:
+            self.action_create_sale_order()
+        self.sale_order_id.action_confirm()
+        return True
+
+    def action_cancel(self):
+        """Cancel a hold (its rep or a manager) or a subscription (a manager)."""
+        self._check_state(("held", "subscribed"), self.env._("cancelled"))
+        if not self.env.su and not self.env.user.has_group(MANAGER_GROUP):
+            others = self.filtered(
+                lambda b: b.state != "held" or b.user_id != self.env.user
+            )
+            if others:
+                raise AccessError(
+                    self.env._(
+                        "You may cancel only your own holds; cancelling "
+                        "%(booking)s needs a sales manager.",
+                        booking=others[0].name,
+                    )
+                )
+        self.unit_id._lock_for_transition()
+        self._release("cancelled")
+        return True
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    def _prepare_sale_order_vals(self):
+        self.ensure_one()
+        product = self.env.ref("sales_showroom.product_showroom_unit")
+        return {
+            "partner_id": self.partner_id.id,
+            "company_id": self.company_id.id,
+            "user_id": self.user_id.id,
+            "showroom_booking_id": self.id,
+            "order_line": [
+                fields.Command.create(
+                    {
+                        "product_id": product.id,
+                        "name": self.env._(
+                            "Unit %(unit)s (%(area)s m²)",
+                            unit=self.unit_id.name,
+                            area=self.unit_id.area,
+                        ),
+                        "product_uom_qty": 1.0,
+                        "price_unit": self.agreed_price,
+                    }
+                )
+            ],
+        }
+
+    def subscribe(self, deposit, due_date=None, agreed_price=None):
+        """Turn a hold into a subscription with a deposit."""
+        self.ensure_one()
+        self.unit_id._lock_for_transition()
+        self.invalidate_recordset(["state"])
+        self._check_state(("held",), self.env._("subscribed"))
+        if deposit is None or deposit <= 0:
+            raise UserError(
+                self.env._(
+                    "A deposit of %(deposit)s is refused for %(unit)s: a "
+                    "subscription needs a deposit greater than zero (clause "
+                    "SP-SHR-04). Enter the amount the customer paid.",
+                    deposit=deposit or 0.0,
+                    unit=self.unit_id.name,
+                )
+            )
+        vals = {
+            "state": "subscribed",
+            "deposit_amount": deposit,
+            "subscription_date": fields.Date.context_today(self),
+            "contract_due_date": due_date
+            or fields.Date.add(
+                fields.Date.context_today(self),
+                days=self.company_id.showroom_contract_due_days,
+            ),
+        }
+        if agreed_price is not None and agreed_price != self.agreed_price:
+            # A new price needs a new approval; check it before writing anything.
+            self._check_discount_approved(agreed_price, approved=False)
+            vals.update(agreed_price=agreed_price, discount_approved=False)
+        else:
+            self._check_discount_approved()
+        self.sudo().write(vals)
+        self.unit_id.sudo().write({"state": "subscribed"})
+        return True
+
+    def _lock_and_check_contract(self):
+        """Before confirming the sale order: lock the unit, check the booking."""
+        self.unit_id._lock_for_transition()
+        self.invalidate_recordset(["state"])
+        self._check_state(("subscribed",), self.env._("contracted"))
+        self._check_discount_approved()
+
+    def _mark_contracted(self):
+        self.sudo().write({"state": "contracted"})
+        self.unit_id.sudo().write({"state": "contracted"})
+
+    def _release(self, state):
+        self.sudo().write({"state": state})
+        self.unit_id.sudo().write({"state": "available"})
+
+    def _expire(self):
+        self.unit_id._lock_for_transition()
+        self.invalidate_recordset(["state"])
+        expired = self.filtered(
+            lambda b: b.state == "held" and b.hold_expiry < fields.Datetime.now()
+        )
+        expired._release("expired")
+        return expired

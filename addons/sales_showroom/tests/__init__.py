@@ -1,0 +1,6 @@
+from . import test_booking
+from . import test_concurrency
+from . import test_reception
+from . import test_duty
+from . import test_board
+from . import test_ui

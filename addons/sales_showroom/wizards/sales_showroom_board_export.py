@@ -1,0 +1,105 @@
+# Copyright 2026 Sales Policy Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+import io
+
+from odoo import fields, models
+from odoo.tools.misc import xlsxwriter
+
+from ..models.sales_showroom_unit import UNIT_STATES
+
+
+class SalesShowroomBoardExport(models.TransientModel):
+    """XLSX of the sales-control board: one row per unit, a sheet of totals."""
+
+    _name = "sales.showroom.board.export"
+    _description = "Export the Showroom Sales-Control Board"
+
+    project_id = fields.Many2one("sales.showroom.project")
+    file_data = fields.Binary(readonly=True, attachment=False)
+    file_name = fields.Char(readonly=True)
+
+    def _units(self):
+        domain = [("project_id", "=", self.project_id.id)] if self.project_id else []
+        return self.env["sales.showroom.unit"].search(domain)
+
+    def _build_workbook(self):
+        units = self._units()
+        states = dict(
+            self.env["sales.showroom.unit"]
+            ._fields["state"]
+            ._description_selection(self.env)
+        )
+        output = io.BytesIO()
+        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        bold = workbook.add_format({"bold": True})
+        money = workbook.add_format({"num_format": "#,##0.00"})
+        fills = {
+            "available": "#C6EFCE",
+            "held": "#FFEB9C",
+            "subscribed": "#BDD7EE",
+            "contracted": "#FFC7CE",
+            "withheld": "#D9D9D9",
+        }
+        state_formats = {
+            state: workbook.add_format({"bg_color": colour})
+            for state, colour in fills.items()
+        }
+        sheet = workbook.add_worksheet(self.env._("Units"))
+        headers = [
+            self.env._("Project"),
+            self.env._("Building"),
+            self.env._("Floor"),
+            self.env._("Unit"),
+            self.env._("Area (m²)"),
+            self.env._("List Price"),
+            self.env._("State"),
+            self.env._("Customer"),
+        ]
+        sheet.write_row(0, 0, headers, bold)
+        for row, unit in enumerate(units, start=1):
+            sheet.write(row, 0, unit.project_id.name or "")
+            sheet.write(row, 1, unit.building_id.name or "")
+            sheet.write(row, 2, unit.floor)
+            sheet.write(row, 3, unit.number or "")
+            sheet.write(row, 4, unit.area)
+            sheet.write(row, 5, unit.list_price, money)
+            sheet.write(row, 6, states[unit.state], state_formats[unit.state])
+            sheet.write(row, 7, unit.partner_id.name or "")
+        totals = workbook.add_worksheet(self.env._("Totals"))
+        totals.write_row(
+            0,
+            0,
+            [self.env._("State"), self.env._("Units"), self.env._("List Value")],
+            bold,
+        )
+        groups = {
+            state: (count, value)
+            for state, count, value in self.env["sales.showroom.unit"]._read_group(
+                [("id", "in", units.ids)], ["state"], ["__count", "list_price:sum"]
+            )
+        }
+        for row, (state, _label) in enumerate(UNIT_STATES, start=1):
+            count, value = groups.get(state, (0, 0.0))
+            totals.write(row, 0, states[state], state_formats[state])
+            totals.write(row, 1, count)
+            totals.write(row, 2, value, money)
+        workbook.close()
+        return output.getvalue()
+
+    def action_export(self):
+        self.ensure_one()
+        self.write(
+            {
+                "file_data": base64.b64encode(self._build_workbook()),
+                "file_name": "showroom_board.xlsx",
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": (
+                f"/web/content/{self._name}/{self.id}/file_data/"
+                f"{self.file_name}?download=true"
+            ),
+            "target": "self",
+        }
