@@ -1,0 +1,103 @@
+# Copyright 2026 Sales Policy Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class SalesRecoveryPlan(models.Model):
+    _name = "sales.recovery.plan"
+    _description = "Lost Customer Recovery Plan"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "next_action_date, id desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", tracking=True, index=True
+    )
+    lead_id = fields.Many2one(
+        "crm.lead", string="Lost Opportunity", tracking=True, index=True
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        required=True,
+        default=lambda self: self.env.user,
+        tracking=True,
+        index=True,
+    )
+    lost_reason_id = fields.Many2one("crm.lost.reason")
+    reason = fields.Text(
+        string="Why the Customer Was Lost",
+        tracking=True,
+    )
+    next_action = fields.Char(tracking=True)
+    next_action_date = fields.Date(tracking=True)
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("in_progress", "In Progress"),
+            ("recovered", "Recovered"),
+            ("abandoned", "Abandoned"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+
+    @api.depends("partner_id", "lead_id")
+    def _compute_name(self):
+        for plan in self:
+            plan.name = self.env._(
+                "Recovery of %(who)s",
+                who=plan.partner_id.name or plan.lead_id.name or "",
+            )
+
+    @api.constrains("partner_id", "lead_id", "state")
+    def _check_partner_or_lead(self):
+        for plan in self:
+            if not plan.partner_id and not plan.lead_id:
+                raise ValidationError(
+                    self.env._(
+                        "A recovery plan is for a lost customer: choose the customer "
+                        "or the lost opportunity."
+                    )
+                )
+
+    @api.constrains("state", "next_action", "next_action_date")
+    def _check_next_action(self):
+        for plan in self.filtered(lambda p: p.state == "in_progress"):
+            if not plan.next_action or not plan.next_action_date:
+                raise ValidationError(
+                    self.env._(
+                        "The recovery plan %(plan)s is in progress without a next "
+                        "action and its date: lost customers are kept in contact. "
+                        "Enter the next action and when it is due.",
+                        plan=plan.name,
+                    )
+                )
+
+    def action_start(self):
+        self.write({"state": "in_progress"})
+        return True
+
+    def action_recovered(self):
+        self.write({"state": "recovered"})
+        return True
+
+    def action_abandon(self):
+        self.write({"state": "abandoned"})
+        return True
+
+    def _get_form_action(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+        }

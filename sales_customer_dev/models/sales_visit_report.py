@@ -1,0 +1,143 @@
+# Copyright 2026 Sales Policy Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+SATISFACTION = [
+    ("1", "1 - Very dissatisfied"),
+    ("2", "2 - Dissatisfied"),
+    ("3", "3 - Neutral"),
+    ("4", "4 - Satisfied"),
+    ("5", "5 - Very satisfied"),
+]
+
+
+class SalesVisitReport(models.Model):
+    _name = "sales.visit.report"
+    _description = "Customer Visit Report"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    date = fields.Date(
+        required=True, default=fields.Date.context_today, tracking=True, index=True
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Salesperson",
+        required=True,
+        default=lambda self: self.env.user,
+        tracking=True,
+        index=True,
+    )
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", required=True, tracking=True
+    )
+    commercial_partner_id = fields.Many2one(
+        related="partner_id.commercial_partner_id", store=True, index=True
+    )
+    lead_id = fields.Many2one("crm.lead", string="Opportunity", index=True)
+    plan_line_id = fields.Many2one(
+        "sales.visit.plan.line", string="Planned Visit", readonly=True, copy=False
+    )
+    purpose = fields.Char(required=True, tracking=True)
+    outcome = fields.Text(tracking=True)
+    next_step = fields.Char(tracking=True)
+    next_step_date = fields.Date()
+    satisfaction = fields.Selection(
+        SATISFACTION,
+        string="Customer Satisfaction",
+        tracking=True,
+        help="How satisfied the customer is, 1 (very dissatisfied) to 5 (very "
+        "satisfied); feeds the KPI scorecard.",
+    )
+    satisfaction_score = fields.Integer(
+        compute="_compute_satisfaction_score", store=True, aggregator="avg"
+    )
+    state = fields.Selection(
+        [("draft", "Draft"), ("done", "Done")],
+        default="draft",
+        required=True,
+        tracking=True,
+    )
+    week_start = fields.Date(compute="_compute_week_start", store=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+
+    @api.depends("partner_id", "date")
+    def _compute_name(self):
+        for report in self:
+            report.name = self.env._(
+                "Visit to %(partner)s on %(date)s",
+                partner=report.partner_id.name or "",
+                date=report.date or "",
+            )
+
+    @api.depends("satisfaction")
+    def _compute_satisfaction_score(self):
+        for report in self:
+            report.satisfaction_score = int(report.satisfaction or 0)
+
+    @api.depends("date")
+    def _compute_week_start(self):
+        for report in self:
+            report.week_start = report.date and fields.Date.start_of(
+                report.date, "week"
+            )
+
+    @api.constrains("state", "date")
+    def _check_done_date_not_future(self):
+        today = fields.Date.context_today(self)
+        for report in self.filtered(lambda r: r.state == "done"):
+            if report.date > today:
+                raise ValidationError(
+                    self.env._(
+                        "The visit to %(partner)s is dated %(date)s, in the future: "
+                        "a visit can only be reported as done once it took place. "
+                        "Correct the date or keep the report as a draft.",
+                        partner=report.partner_id.display_name,
+                        date=report.date,
+                    )
+                )
+
+    @api.constrains("partner_id", "user_id")
+    def _check_partner_visible_to_rep(self):
+        for report in self:
+            if not report.partner_id._filtered_visible_to(report.user_id):
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s cannot report a visit to this customer: it belongs "
+                        "to another salesperson (customer information is "
+                        "confidential). Ask a manager to reassign the customer.",
+                        user=report.user_id.name,
+                    )
+                )
+
+    def action_done(self):
+        for report in self:
+            if not (report.outcome or "").strip() or not report.satisfaction:
+                raise UserError(
+                    self.env._(
+                        "The report of the visit to %(partner)s needs an outcome and "
+                        "the customer's satisfaction rating before it is done.",
+                        partner=report.partner_id.display_name,
+                    )
+                )
+        self.write({"state": "done"})
+        return True
+
+    def action_reset_draft(self):
+        self.write({"state": "draft"})
+        return True
+
+    def _get_form_action(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+        }

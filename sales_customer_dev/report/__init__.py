@@ -1,0 +1,1 @@
+from . import sales_visit_review_report

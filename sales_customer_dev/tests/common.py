@@ -1,0 +1,87 @@
+# Copyright 2026 Sales Policy Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from contextlib import contextmanager
+
+from odoo import Command
+
+from odoo.addons.sales_policy_base.tests.common import SalesPolicyCommon
+
+
+class CustomerDevCommon(SalesPolicyCommon):
+    """Sales teams, customers per rep and the development stages."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # The manager leads the rep's team; rep_2 works in another team.
+        cls.team = cls.env["crm.team"].create(
+            {
+                "name": "Dev Team East",
+                "user_id": cls.manager.id,
+                "company_id": cls.company.id,
+                "crm_team_member_ids": [Command.create({"user_id": cls.rep.id})],
+            }
+        )
+        cls.team_2 = cls.env["crm.team"].create(
+            {
+                "name": "Dev Team West",
+                "company_id": cls.company.id,
+                "crm_team_member_ids": [Command.create({"user_id": cls.rep_2.id})],
+            }
+        )
+        Partner = cls.env["res.partner"]
+        cls.customer = Partner.create(
+            {
+                "name": "Rep Customer Co",
+                "is_company": True,
+                "customer_rank": 1,
+                "user_id": cls.rep.id,
+            }
+        )
+        cls.customer_2 = Partner.create(
+            {
+                "name": "Rep Two Customer Co",
+                "is_company": True,
+                "customer_rank": 1,
+                "user_id": cls.rep_2.id,
+            }
+        )
+        cls.customer_2_contact = Partner.create(
+            {"name": "Buyer at Rep Two Customer", "parent_id": cls.customer_2.id}
+        )
+        cls.prospect = Partner.create({"name": "Prospect Ltd", "is_company": True})
+        cls.stages = {
+            code: cls.env.ref(f"sales_customer_dev.crm_stage_dev_{code}")
+            for code in (
+                "research",
+                "identification",
+                "contact_plan",
+                "needs",
+                "proposal",
+                "negotiation",
+                "contract",
+                "kickoff",
+                "follow_up",
+            )
+        }
+
+    @classmethod
+    def _rep_lead(cls, user=None, **vals):
+        user = user or cls.rep
+        values = {
+            "name": "Opportunity",
+            "type": "opportunity",
+            "user_id": user.id,
+            "team_id": False,
+            "stage_id": cls.stages["research"].id,
+        }
+        values.update(vals)
+        return cls.env["crm.lead"].with_user(user).create(values)
+
+    @contextmanager
+    def assertRefused(self, exception, pattern):
+        """``assertRaisesRegex`` inside Odoo's savepoint-protected ``assertRaises``,
+        so that the refused operation leaves no trace in the cache."""
+        with self.assertRaises(exception) as context:
+            yield context
+        self.assertRegex(str(context.exception), pattern)
