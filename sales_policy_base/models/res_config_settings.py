@@ -18,3 +18,21 @@ class ResConfigSettings(models.TransientModel):
     sales_policy_owner_id = fields.Many2one(
         related="company_id.sales_policy_owner_id", readonly=False
     )
+    sales_policy_large_bid_amount = fields.Monetary(
+        related="company_id.sales_policy_large_bid_amount", readonly=False
+    )
+    sales_policy_approval_reminder_days = fields.Integer(
+        related="company_id.sales_policy_approval_reminder_days", readonly=False
+    )
+    sales_policy_allow_self_approval = fields.Boolean(
+        related="company_id.sales_policy_allow_self_approval", readonly=False
+    )
+    sales_policy_discount_limit_user = fields.Float(
+        related="company_id.sales_policy_discount_limit_user", readonly=False
+    )
+    sales_policy_discount_limit_manager = fields.Float(
+        related="company_id.sales_policy_discount_limit_manager", readonly=False
+    )
+    sales_policy_discount_limit_senior = fields.Float(
+        related="company_id.sales_policy_discount_limit_senior", readonly=False
+    )

@@ -1,5 +1,7 @@
 # Copyright 2026 Sales Policy Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from contextlib import contextmanager
+
 from odoo.tests.common import new_test_user
 
 from odoo.addons.base.tests.common import BaseCommon
@@ -61,3 +63,13 @@ class SalesPolicyCommon(BaseCommon):
             company_id=company.id,
             company_ids=[(6, 0, company.ids)],
         )
+
+    @contextmanager
+    def assertRefused(self, exception, regex):
+        """Expect ``exception`` matching ``regex``; roll back what the call wrote.
+
+        unittest's assertRaisesRegex has no savepoint: without one, a value
+        written before a constraint failed would stay in the test transaction.
+        """
+        with self.assertRaisesRegex(exception, regex), self.env.cr.savepoint():
+            yield

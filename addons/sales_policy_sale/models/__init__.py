@@ -1,0 +1,3 @@
+from . import sale_order
+from . import sale_order_line
+from . import ir_actions_report

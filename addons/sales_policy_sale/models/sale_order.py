@@ -1,0 +1,177 @@
+# Copyright 2026 Sales Policy Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import models
+from odoo.tools import SQL
+
+#: order and line columns whose change re-opens review (see the fingerprint)
+FINGERPRINT_LINE_FIELDS = [
+    "product_id",
+    "product_uom",
+    "product_uom_qty",
+    "price_unit",
+    "discount",
+    "display_type",
+    "order_id",
+]
+
+#: lines of the orders with the floor that applies (the common case in SQL:
+#: order in the company currency, line in the product's unit)
+FLOOR_LINES_CTE = """
+WITH line AS (
+    SELECT l.id, l.order_id, l.price_unit, l.discount,
+           (o.currency_id = c.currency_id
+            AND l.product_uom = pt.uom_id) AS simple,
+           COALESCE(cp.sales_policy_is_distributor, FALSE)
+               OR COALESCE(pl.sales_policy_distributor, FALSE)
+               AS distributor,
+           COALESCE(NULLIF(pp.sales_policy_variant_min_price, 0),
+                    pt.sales_policy_min_price, 0) AS minimum,
+           COALESCE(
+               NULLIF(pp.sales_policy_variant_distributor_min_price, 0),
+               pt.sales_policy_distributor_min_price, 0) AS dist_min,
+           cur.rounding
+      FROM sale_order_line l
+      JOIN sale_order o ON o.id = l.order_id
+      JOIN res_company c ON c.id = o.company_id
+      JOIN res_currency cur ON cur.id = o.currency_id
+      JOIN product_product pp ON pp.id = l.product_id
+      JOIN product_template pt ON pt.id = pp.product_tmpl_id
+      JOIN res_partner p ON p.id = o.partner_id
+ LEFT JOIN res_partner cp ON cp.id = p.commercial_partner_id
+ LEFT JOIN product_pricelist pl ON pl.id = o.pricelist_id
+     WHERE l.order_id IN %(ids)s AND l.display_type IS NULL
+)
+"""
+#: net unit price below the floor (half a currency unit of tolerance)
+BELOW_FLOOR_EXPR = """
+price_unit * (1 - COALESCE(discount, 0) / 100.0)
+< (CASE WHEN distributor AND dist_min > 0 THEN dist_min ELSE minimum END)
+  - rounding / 2.0
+AND (minimum > 0 OR dist_min > 0)
+"""
+#: customer, pricelist, currency, company and the priced lines of order "o"
+FINGERPRINT_EXPR = """
+concat_ws('|', o.partner_id, o.pricelist_id, o.currency_id,
+                 o.company_id,
+                 (SELECT string_agg(
+                      concat_ws(',', l.product_id, l.product_uom,
+                                l.product_uom_qty::numeric::text,
+                                l.price_unit::numeric::text,
+                                COALESCE(l.discount, 0)::numeric::text),
+                      ';' ORDER BY l.product_id, l.product_uom,
+                      l.product_uom_qty, l.price_unit, l.discount)
+                    FROM sale_order_line l
+                   WHERE l.order_id = o.id AND l.display_type IS NULL))
+"""
+
+
+class SaleOrder(models.Model):
+    _name = "sale.order"
+    _inherit = ["sale.order", "sales.policy.approval.mixin"]
+
+    # Approval engine configuration (see sales.policy.approval.mixin)
+    _approval_amount_field = "amount_untaxed"
+    _approval_state_actions = {"sent": "send", "sale": "confirm"}
+    _approval_fingerprint_fields = [
+        "partner_id",
+        "pricelist_id",
+        "currency_id",
+        "company_id",
+        "order_line",
+    ]
+
+    def _get_approval_values(self, needed=None):
+        result = super()._get_approval_values(needed=needed)
+        needed = needed or {"discount", "margin", "below_floor"}
+        if needed & {"discount", "margin"}:
+            for order in self:
+                lines = order.order_line.filtered(
+                    lambda line: not line.display_type and not line.is_downpayment
+                )
+                values = result[order.id]
+                values["discount"] = max(lines.mapped("discount"), default=0.0)
+                if "margin" in needed:
+                    values["margin"] = order._sales_policy_margin_percent(
+                        lines, values["amount"]
+                    )
+        if "below_floor" in needed:
+            below = self._sales_policy_orders_below_floor()
+            for order in self:
+                result[order.id]["below_floor"] = order.id in below
+        return result
+
+    def _sales_policy_orders_below_floor(self):
+        """Ids of the orders with a line below its price floor.
+
+        One query for the common case (order in the company currency, line in
+        the product's unit); other lines go through the line's compute, which
+        converts currency and unit.
+        """
+        if not self.ids:
+            return set()
+        Line = self.env["sale.order.line"]
+        Line.flush_model(
+            ["order_id", "product_id", "product_uom", "price_unit", "discount"]
+        )
+        self.flush_recordset(["partner_id", "pricelist_id", "currency_id"])
+        rows = self.env.execute_query(
+            SQL(
+                f"{FLOOR_LINES_CTE} SELECT order_id, id, simple, {BELOW_FLOOR_EXPR} "
+                "FROM line",
+                ids=tuple(self.ids),
+            )
+        )
+        below = {order_id for order_id, _lid, simple, low in rows if simple and low}
+        others = Line.browse([lid for _oid, lid, simple, _low in rows if not simple])
+        below.update(others.filtered("sales_policy_below_floor").order_id.ids)
+        return below
+
+    def _sales_policy_margin_percent(self, lines, amount):
+        """Margin (%) of the untaxed amount (company currency) over product cost."""
+        self.ensure_one()
+        if not amount:
+            return 0.0
+        cost = sum(
+            line.product_id.with_company(self.company_id).standard_price
+            * line.product_uom._compute_quantity(
+                line.product_uom_qty, line.product_id.uom_id
+            )
+            for line in lines
+        )
+        return (amount - cost) / amount * 100.0
+
+    def _get_approval_fingerprint_data(self):
+        """Customer, pricelist, currency, company and the priced lines (one query)."""
+        if not self.ids:
+            return {}
+        self.env["sale.order.line"].flush_model(FINGERPRINT_LINE_FIELDS)
+        self.flush_recordset(
+            ["partner_id", "pricelist_id", "currency_id", "company_id"]
+        )
+        rows = self.env.execute_query(
+            SQL(
+                f"SELECT o.id, {FINGERPRINT_EXPR} FROM sale_order o "
+                "WHERE o.id IN %(ids)s",
+                ids=tuple(self.ids),
+            )
+        )
+        return dict(rows)
+
+    # --- gated actions -----------------------------------------------------------
+    def write(self, vals):
+        if vals.get("signature"):
+            # portal signature/acceptance by the customer
+            self._approval_check("portal_accept")
+        return super().write(vals)
+
+    def action_quotation_send(self):
+        self._approval_check("send")
+        return super().action_quotation_send()
+
+    def action_quotation_sent(self):
+        self._approval_check("send", remember=True)
+        return super().action_quotation_sent()
+
+    def action_confirm(self):
+        self._approval_check("confirm", remember=True)
+        return super().action_confirm()

@@ -1,0 +1,5 @@
+from . import test_sale_approval
+from . import test_approval_bypass
+from . import test_approval_engine
+from . import test_price_floor
+from . import test_ui
