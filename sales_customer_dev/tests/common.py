@@ -4,7 +4,10 @@ from contextlib import contextmanager
 
 from odoo import Command
 
-from odoo.addons.sales_policy_base.tests.common import SalesPolicyCommon
+from odoo.addons.sales_policy_base.tests.common import (
+    SalesPolicyCommon,
+    archive_approval_rules,
+)
 
 
 class CustomerDevCommon(SalesPolicyCommon):
@@ -13,6 +16,7 @@ class CustomerDevCommon(SalesPolicyCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        archive_approval_rules(cls.env)
         # The manager leads the rep's team; rep_2 works in another team.
         cls.team = cls.env["crm.team"].create(
             {

@@ -248,9 +248,11 @@ class SalesPolicyApprovalRule(models.Model):
 
     @api.constrains("model_id")
     def _check_model(self):
+        # The final class's _inherit only names the last extension's parents (another
+        # module extending sale.order hides the mixin): ask the registry instead.
+        supported = self.env.registry["sales.policy.approval.mixin"]._inherit_children
         for rule in self:
-            model = self.env.get(rule.model_id.model)
-            if model is None or "sales.policy.approval.mixin" not in model._inherit:
+            if rule.model_id.model not in supported:
                 raise ValidationError(
                     self.env._(
                         "Approval rules apply only to documents that support "

@@ -7,6 +7,19 @@ from odoo.tests.common import new_test_user
 from odoo.addons.base.tests.common import BaseCommon
 
 
+def archive_approval_rules(env):
+    """Fixture: the company's policy has no approval rules.
+
+    For tests of other policy areas that send or confirm orders: in a database
+    where ``sales_policy_sale`` is installed, its shipped rules (every quotation
+    reviewed by a manager, contracts by legal, ...) gate those flows, as they
+    should in production. Those rules are the engine's own tests' subject.
+    """
+    env["sales.policy.approval.rule"].with_context(active_test=False).search(
+        []
+    ).active = False
+
+
 class SalesPolicyCommon(BaseCommon):
     """Users per policy role and a second company; feature modules subclass it.
 

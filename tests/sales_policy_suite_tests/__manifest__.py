@@ -10,6 +10,11 @@
     "maintainers": ["sales-policy-suite"],
     "license": "LGPL-3",
     "installable": True,
-    "depends": ["sales_policy_base"],
+    "depends": [
+        "sales_policy_base",
+        "sales_policy_sale",
+        "sales_customer_dev",
+        "sales_showroom",
+    ],
     "data": [],
 }

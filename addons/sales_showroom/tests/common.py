@@ -2,7 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields
 
-from odoo.addons.sales_policy_base.tests.common import SalesPolicyCommon
+from odoo.addons.sales_policy_base.tests.common import (
+    SalesPolicyCommon,
+    archive_approval_rules,
+)
 
 
 class ShowroomCommon(SalesPolicyCommon):
@@ -11,6 +14,7 @@ class ShowroomCommon(SalesPolicyCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        archive_approval_rules(cls.env)
         cls.company.write(
             {
                 "showroom_max_hold_hours": 48,

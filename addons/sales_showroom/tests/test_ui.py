@@ -2,10 +2,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from odoo.addons.sales_policy_base.tests.common import archive_approval_rules
+
 
 @tagged("post_install", "-at_install")
 class TestShowroomUi(HttpCase):
     def test_rep_holds_subscribes_and_contracts_a_unit_from_the_board(self):
+        archive_approval_rules(self.env)
         new_test_user(
             self.env,
             login="sp_showroom_tour",

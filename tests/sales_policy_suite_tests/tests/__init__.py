@@ -1,1 +1,2 @@
+from . import test_cross_module
 from . import test_translations
