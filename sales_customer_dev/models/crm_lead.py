@@ -197,7 +197,7 @@ class CrmLead(models.Model):
                 "company_id": self.company_id.id or self.env.company.id,
             }
         )
-        return plan._get_form_action()
+        return plan._get_records_action()
 
     def action_view_contact_plans(self):
         self.ensure_one()

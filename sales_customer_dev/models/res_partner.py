@@ -216,7 +216,7 @@ class ResPartner(models.Model):
                 "company_id": partner.company_id.id or self.env.company.id,
             }
         )
-        return plan._get_form_action()
+        return plan._get_records_action()
 
     def action_view_recovery_plans(self):
         self.ensure_one()

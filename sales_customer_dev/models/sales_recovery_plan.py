@@ -90,14 +90,3 @@ class SalesRecoveryPlan(models.Model):
     def action_abandon(self):
         self.write({"state": "abandoned"})
         return True
-
-    def _get_form_action(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "current",
-        }

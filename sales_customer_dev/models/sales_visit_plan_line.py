@@ -88,4 +88,4 @@ class SalesVisitPlanLine(models.Model):
                     "company_id": self.company_id.id,
                 }
             )
-        return self.visit_report_id._get_form_action()
+        return self.visit_report_id._get_records_action()

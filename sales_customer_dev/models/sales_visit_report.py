@@ -130,14 +130,3 @@ class SalesVisitReport(models.Model):
     def action_reset_draft(self):
         self.write({"state": "draft"})
         return True
-
-    def _get_form_action(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "current",
-        }

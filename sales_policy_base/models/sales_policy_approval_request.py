@@ -107,7 +107,7 @@ class SalesPolicyApprovalRequest(models.Model):
     request_date = fields.Datetime(
         default=fields.Datetime.now, required=True, index=True, readonly=True
     )
-    decided_by_id = fields.Many2one("res.users", string="Decided By", readonly=True)
+    decided_by_id = fields.Many2one("res.users", readonly=True)
     decision_date = fields.Datetime(readonly=True)
     comment = fields.Text(help="Reason of the decision, shown on the document.")
     reminder_date = fields.Datetime(string="Last Reminder", readonly=True)

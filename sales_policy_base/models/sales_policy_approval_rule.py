@@ -80,7 +80,6 @@ class SalesPolicyApprovalRule(models.Model):
         help="Records the rule applies to, as an Odoo domain.",
     )
     amount_from = fields.Float(
-        string="Amount From",
         tracking=True,
         help="Applies from this amount (company currency, untaxed); 0: no minimum.",
     )

@@ -1,0 +1,1 @@
+from . import sales_qualification_renew_wizard
