@@ -4,7 +4,10 @@ from datetime import timedelta
 
 from odoo import fields
 
-from odoo.addons.sales_policy_base.tests.common import SalesPolicyCommon
+from odoo.addons.sales_policy_base.tests.common import (
+    SalesPolicyCommon,
+    archive_approval_rules,
+)
 
 
 class SalesQualificationCommon(SalesPolicyCommon):
@@ -13,6 +16,8 @@ class SalesQualificationCommon(SalesPolicyCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # Selling tests confirm orders; approval rules are not their subject.
+        archive_approval_rules(cls.env)
         cls.Qualification = cls.env["sales.qualification"]
         cls.Loan = cls.env["sales.qualification.loan"]
         cls.today = fields.Date.context_today(cls.Qualification)

@@ -15,6 +15,7 @@
         "sales_policy_sale",
         "sales_customer_dev",
         "sales_showroom",
+        "sales_qualification",
     ],
     "data": [],
 }

@@ -1,2 +1,3 @@
 from . import test_cross_module
+from . import test_qualification_approvals
 from . import test_translations
