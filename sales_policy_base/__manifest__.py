@@ -3,7 +3,8 @@
 {
     "name": "Sales Policy Base",
     "summary": "Security groups, company policy settings, the policy clause "
-    "register, the approval-rule engine and price floors shared by the "
+    "register, the approval-rule engine, price floors and customer grading "
+    "shared by the "
     "Sales Policy Suite",
     "version": "18.0.1.0.0",
     "category": "Sales/Sales",
@@ -20,6 +21,7 @@
         "security/ir_rules.xml",
         "data/sales_policy_clause_data.xml",
         "data/mail_activity_type_data.xml",
+        "data/sales_grading_policy_data.xml",
         "views/sales_policy_clause_views.xml",
         "views/sales_policy_approval_rule_views.xml",
         "views/sales_policy_approval_request_views.xml",
@@ -28,6 +30,7 @@
         "views/product_product_views.xml",
         "views/product_pricelist_views.xml",
         "views/res_partner_views.xml",
+        "views/sales_grading_policy_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
         "views/sales_policy_approval_menus.xml",

@@ -5,11 +5,19 @@
 # modules load, as on Odoo's own CI); post_install tests run with the whole suite loaded.
 # Odoo's own tests expect demo data, so the database is created with demo data.
 #   scripts/regression.sh [--baseline] [crm,sale,sale_management[,account]]
+#   SPS_MODULES=a,b: install only those suite modules (default: all).
 #   --baseline: the same run without the suite, to tell the suite's effects from Odoo's own failures.
+#   --policy-off: before Odoo's tests, archive every approval rule and lift the discount limits, so
+#     what remains are the suite's side effects (with the policy on, Odoo's tests that confirm or
+#     send unapproved orders are refused, as the policy wants).
 source "$(dirname "$0")/lib.sh"
 
-baseline=0
-[ "${1:-}" = --baseline ] && { baseline=1; shift; }
+baseline=0 policy_off=0
+while [ "${1:-}" = --baseline ] || [ "${1:-}" = --policy-off ]; do
+    [ "$1" = --baseline ] && baseline=1
+    [ "$1" = --policy-off ] && policy_off=1
+    shift
+done
 
 find_odoo
 ensure_system_packages with-browser
@@ -17,7 +25,7 @@ ensure_venv
 
 apps="${1:-crm,sale,sale_management}"
 tags=$(echo "$apps" | sed -E 's#(^|,)#\1/#g')
-modules=$(suite_modules)
+modules="${SPS_MODULES:-$(suite_modules)}"
 [ "$baseline" = 1 ] && modules="base"
 work=$(mktemp -d /tmp/sps-regression.XXXXXX)
 chmod 755 "$work"
@@ -34,6 +42,15 @@ start=$(date +%s)
 say "Installing $modules and $apps with demo data (log: $log)"
 odoo_bin -c "$work/odoo.conf" -d sps_regression -i "$modules,$apps" \
     --stop-after-init --log-level=warn >"$log" 2>&1 || { tail -n 40 "$log" >&2; die "install failed"; }
+if [ "$policy_off" = 1 ] && [ "$baseline" = 0 ]; then
+    say "Policy off: archiving approval rules, lifting discount limits"
+    odoo_bin shell -c "$work/odoo.conf" -d sps_regression --log-level=warn >>"$log" 2>&1 <<'PY' ||
+env["sales.policy.approval.rule"].with_context(active_test=False).search([]).active = False
+env["res.company"].search([]).write({f"sales_policy_discount_limit_{role}": 100.0 for role in ("user", "manager", "senior")})
+env.cr.commit()
+PY
+        die "could not switch the policy off"
+fi
 say "Running Odoo's own tests of $apps with the suite installed"
 set +e
 odoo_bin -c "$work/odoo.conf" -d sps_regression -u "$apps" --test-enable --test-tags "$tags" \

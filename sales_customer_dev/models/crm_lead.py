@@ -21,15 +21,28 @@ class CrmLead(models.Model):
         help="The customer's needs as found in the needs analysis; required "
         "before a proposal.",
     )
+    # lists of suite records: hidden from Odoo users outside the suite's groups
     contact_plan_ids = fields.One2many(
-        "sales.contact.plan", "lead_id", string="Planned Contacts"
+        "sales.contact.plan",
+        "lead_id",
+        string="Planned Contacts",
+        groups="sales_policy_base.group_sales_policy_user",
     )
-    contact_plan_count = fields.Integer(compute="_compute_contact_plan_count")
+    contact_plan_count = fields.Integer(
+        compute="_compute_contact_plan_count",
+        groups="sales_policy_base.group_sales_policy_user",
+    )
     visit_report_ids = fields.One2many(
-        "sales.visit.report", "lead_id", string="Visit Reports"
+        "sales.visit.report",
+        "lead_id",
+        string="Visit Reports",
+        groups="sales_policy_base.group_sales_policy_user",
     )
     recovery_plan_ids = fields.One2many(
-        "sales.recovery.plan", "lead_id", string="Recovery Plans"
+        "sales.recovery.plan",
+        "lead_id",
+        string="Recovery Plans",
+        groups="sales_policy_base.group_sales_policy_user",
     )
     legal_review_state = fields.Selection(
         LEGAL_REVIEW_STATES,

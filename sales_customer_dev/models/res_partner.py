@@ -13,7 +13,10 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     visit_report_ids = fields.One2many(
-        "sales.visit.report", "commercial_partner_id", string="Visit Reports"
+        "sales.visit.report",
+        "commercial_partner_id",
+        string="Visit Reports",
+        groups="sales_policy_base.group_sales_policy_user",
     )
     last_visit_date = fields.Date(
         compute="_compute_last_visit_date",
@@ -33,9 +36,15 @@ class ResPartner(models.Model):
         "for this customer.",
     )
     recovery_plan_ids = fields.One2many(
-        "sales.recovery.plan", "partner_id", string="Recovery Plans"
+        "sales.recovery.plan",
+        "partner_id",
+        string="Recovery Plans",
+        groups="sales_policy_base.group_sales_policy_user",
     )
-    recovery_plan_count = fields.Integer(compute="_compute_recovery_plan_count")
+    recovery_plan_count = fields.Integer(
+        compute="_compute_recovery_plan_count",
+        groups="sales_policy_base.group_sales_policy_user",
+    )
 
     @api.depends("visit_report_ids.date", "visit_report_ids.state")
     def _compute_last_visit_date(self):
@@ -83,13 +92,19 @@ class ResPartner(models.Model):
     def _get_visit_interval_days(self):
         """Return ``{partner_id: days}``: how often each customer must be visited.
 
-        The default is the company setting. A grading module overrides this
-        method (call ``super()`` and replace the values of graded partners) to
-        make the interval depend on the customer's grade.
+        The grade's interval on the company's grading policy
+        (``sales_grade_visit_interval_days``, computed set-based by
+        ``sales_policy_base``) when the customer is graded and the policy sets
+        one; otherwise the company setting. Override (call ``super()``) to
+        refine it further.
         """
         default = self.env.company.sales_dev_visit_interval_days
         return {
-            partner.id: (partner.company_id.sales_dev_visit_interval_days or default)
+            partner.id: (
+                partner.sales_grade_visit_interval_days
+                or partner.company_id.sales_dev_visit_interval_days
+                or default
+            )
             for partner in self
         }
 
@@ -117,13 +132,17 @@ class ResPartner(models.Model):
 
     @api.model
     def _cron_flag_overdue_visits(self):
-        """Flag customers not visited within their interval and give their
-        salesperson one activity. Set-based: one search, one interval map,
-        batch writes; a failing activity does not stop the others."""
+        """Flag customers (and A-grade prospects) not visited within their
+        grade's interval and give their salesperson one activity. Set-based:
+        one search, one interval map, batch writes; a failing activity does
+        not stop the others."""
         today = fields.Date.context_today(self)
+        # customers, and A-grade prospects (visited on a fixed rhythm)
         customers = self.search(
             [
+                "|",
                 ("customer_rank", ">", 0),
+                ("sales_grade", "=", "a"),
                 ("user_id", "!=", False),
                 "|",
                 ("is_company", "=", True),

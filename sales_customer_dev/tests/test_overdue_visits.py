@@ -1,7 +1,6 @@
 # Copyright 2026 Sales Policy Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
-from unittest.mock import patch
 
 from odoo import fields
 from odoo.tests import tagged
@@ -72,19 +71,53 @@ class TestOverdueVisits(CustomerDevCommon):
         self.env["res.partner"]._cron_flag_overdue_visits()
         self.assertFalse(self.customer_2.visit_overdue)
 
-    def test_visit_interval_hook_lets_grading_shorten_the_interval(self):
-        partner_class = type(self.env["res.partner"])
-        original = partner_class._get_visit_interval_days
+    def _grading_policy(self, **vals):
+        """The company's only active grading policy (explicit fixture)."""
+        Policy = self.env["sales.grading.policy"]
+        Policy.search([("company_id", "=", self.company.id)]).active = False
+        return Policy.create(
+            {
+                "name": "Test grading",
+                "company_id": self.company.id,
+                "visit_interval_a": 7,
+                "visit_interval_b": 0,
+                "visit_interval_c": 60,
+                **vals,
+            }
+        )
 
-        def grade_interval(partners):
-            intervals = original(partners)
-            intervals[self.customer_2.id] = 7  # e.g. an A-grade customer
-            return intervals
-
-        with patch.object(partner_class, "_get_visit_interval_days", grade_interval):
-            self.env["res.partner"]._cron_flag_overdue_visits()
-        # visited 10 days ago: overdue under a 7-day interval
+    def test_a_grade_customer_is_overdue_after_the_grade_interval(self):
+        self._grading_policy()
+        self.customer_2.sales_grade = "a"
+        self.assertEqual(
+            self.customer_2._get_visit_interval_days(), {self.customer_2.id: 7}
+        )
+        self.env["res.partner"]._cron_flag_overdue_visits()
+        # visited 10 days ago: overdue under the A grade's 7-day interval
         self.assertTrue(self.customer_2.visit_overdue)
+
+    def test_c_grade_customer_visited_10_days_ago_is_not_overdue(self):
+        self._grading_policy()
+        self.customer_2.sales_grade = "c"
+        self.env["res.partner"]._cron_flag_overdue_visits()
+        # C grade: every 60 days; 10 days since the last visit
+        self.assertFalse(self.customer_2.visit_overdue)
+
+    def test_grade_without_an_interval_uses_the_company_setting(self):
+        self._grading_policy()
+        self.customer_2.sales_grade = "b"  # the policy sets 0 days for B
+        self.assertEqual(
+            self.customer_2._get_visit_interval_days(), {self.customer_2.id: 30}
+        )
+
+    def test_a_grade_prospect_is_visited_on_a_fixed_rhythm(self):
+        self._grading_policy()
+        self.prospect.write({"user_id": self.rep.id, "sales_grade": "a"})
+        self.env["res.partner"]._cron_flag_overdue_visits()
+        self.assertTrue(self.prospect.visit_overdue)
+        self.assertRecordValues(
+            self._activities(self.prospect), [{"user_id": self.rep.id}]
+        )
 
     def test_default_interval_comes_from_the_company_setting(self):
         self.company.sales_dev_visit_interval_days = 45

@@ -9,3 +9,5 @@ from . import sales_policy_approval_rule
 from . import sales_policy_approval_mixin
 from . import sales_policy_approval_request
 from . import sales_policy_approval_delegation
+from . import sales_grading_policy
+from . import sales_grade_history

@@ -43,6 +43,25 @@ class ResCompany(models.Model):
         string="Senior Manager Discount Limit (%)", default=100.0
     )
 
+    sales_grade_window_months = fields.Integer(
+        string="Grading Window (Months)",
+        default=12,
+        help="Customer grading counts revenue and confirmed orders over this "
+        "many months before the grading date.",
+    )
+
+    @api.constrains("sales_grade_window_months")
+    def _check_sales_grade_window_months(self):
+        for company in self:
+            if not 1 <= company.sales_grade_window_months <= 120:
+                raise ValidationError(
+                    self.env._(
+                        "%(company)s: the grading window is a number of months "
+                        "between 1 and 120.",
+                        company=company.name,
+                    )
+                )
+
     @api.constrains("sales_policy_owner_id")
     def _check_sales_policy_owner_company(self):
         for company in self.filtered("sales_policy_owner_id"):

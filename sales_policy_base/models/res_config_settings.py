@@ -36,3 +36,6 @@ class ResConfigSettings(models.TransientModel):
     sales_policy_discount_limit_senior = fields.Float(
         related="company_id.sales_policy_discount_limit_senior", readonly=False
     )
+    sales_grade_window_months = fields.Integer(
+        related="company_id.sales_grade_window_months", readonly=False
+    )

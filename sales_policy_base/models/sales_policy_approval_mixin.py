@@ -57,7 +57,11 @@ class SalesPolicyApprovalMixin(models.AbstractModel):
         string="Approval Requests",
         domain=lambda self: [("res_model", "=", self._name)],
         copy=False,
-        groups="base.group_user",
+        # the groups that may read requests: other users still read the document
+        groups="sales_policy_base.group_sales_policy_user,"
+        "sales_policy_base.group_sales_policy_finance_reviewer,"
+        "sales_policy_base.group_sales_policy_legal_reviewer,"
+        "sales_policy_base.group_sales_policy_technical_reviewer",
     )
     approval_status = fields.Selection(
         [

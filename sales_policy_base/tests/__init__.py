@@ -4,3 +4,5 @@ from . import test_policy_settings
 from . import test_ui
 from . import test_price_floors
 from . import test_approval_settings
+from . import test_grading_math
+from . import test_customer_grading

@@ -10,7 +10,10 @@ class SaleOrder(models.Model):
     _inherit = "sale.order"
 
     qualification_followup_ids = fields.One2many(
-        "sales.qualification.followup", "order_id", string="After-Sales Follow-ups"
+        "sales.qualification.followup",
+        "order_id",
+        string="After-Sales Follow-ups",
+        groups="sales_policy_base.group_sales_policy_user",
     )
 
     def action_confirm(self):

@@ -5,7 +5,9 @@ from odoo.tests import BaseCase, tagged
 from odoo.addons.sales_commission_policy.tools.commission_math import (
     collection_share,
     marginal_increment,
+    marginal_increment_sorted,
     marginal_tiered_commission,
+    prepare_tiers,
     split_amounts,
 )
 
@@ -79,3 +81,13 @@ class TestCommissionMath(BaseCase):
     def test_split_not_summing_to_100_refused(self):
         with self.assertRaises(ValueError):
             split_amounts(100.0, [60.0, 30.0])
+
+    def test_prepared_tiers_give_the_same_increment(self):
+        # achieved 8,000, new line 4,000: 2,000 * 2 % + 2,000 * 4 % = 120
+        tiers = prepare_tiers(reversed(TIERS))
+        self.assertEqual(tiers[0], (0.0, 2.0))
+        self.assertAlmostEqual(marginal_increment_sorted(8000, 4000, tiers), 120.0)
+        # a credit note of 3,000 after 21,000: 1,000 * 6 % + 2,000 * 4 % = 140
+        self.assertAlmostEqual(marginal_increment_sorted(21000, -3000, tiers), -140.0)
+        with self.assertRaises(ValueError):
+            prepare_tiers([(100, 2.0)])

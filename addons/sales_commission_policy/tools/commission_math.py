@@ -14,6 +14,36 @@ def _check_rate(rate):
         raise ValueError(f"Commission rate {rate} is outside 0-100 %.")
 
 
+def prepare_tiers(tiers):
+    """Validate and sort ``tiers`` once, for repeated calls of
+    :func:`tiered_commission_sorted` (the generation of many lines)."""
+    tiers = sorted((float(t), float(r)) for t, r in tiers)
+    if not tiers:
+        return []
+    if tiers[0][0] != 0.0:
+        raise ValueError("The first commission tier must start at 0.")
+    thresholds = [t for t, _r in tiers]
+    if len(set(thresholds)) != len(thresholds):
+        raise ValueError("Two commission tiers share the same threshold.")
+    for _t, rate in tiers:
+        _check_rate(rate)
+    return tiers
+
+
+def tiered_commission_sorted(achieved, tiers):
+    """:func:`marginal_tiered_commission` on tiers from :func:`prepare_tiers`."""
+    sign = -1.0 if achieved < 0 else 1.0
+    amount = abs(float(achieved))
+    total = 0.0
+    last = len(tiers) - 1
+    for index, (threshold, rate) in enumerate(tiers):
+        if amount <= threshold:
+            break
+        upper = tiers[index + 1][0] if index < last else amount
+        total += (min(amount, upper) - threshold) * rate / 100.0
+    return sign * total
+
+
 def marginal_tiered_commission(achieved, tiers):
     """Commission on ``achieved`` with ``tiers`` applied marginally.
 
@@ -24,25 +54,7 @@ def marginal_tiered_commission(achieved, tiers):
     threshold must be 0 so that every unit of revenue has a rate. A negative
     ``achieved`` (net refunds) gives the mirrored negative commission.
     """
-    tiers = sorted((float(t), float(r)) for t, r in tiers)
-    if not tiers:
-        return 0.0
-    if tiers[0][0] != 0.0:
-        raise ValueError("The first commission tier must start at 0.")
-    thresholds = [t for t, _r in tiers]
-    if len(set(thresholds)) != len(thresholds):
-        raise ValueError("Two commission tiers share the same threshold.")
-    for _t, rate in tiers:
-        _check_rate(rate)
-    sign = -1.0 if achieved < 0 else 1.0
-    amount = abs(float(achieved))
-    total = 0.0
-    for index, (threshold, rate) in enumerate(tiers):
-        if amount <= threshold:
-            break
-        upper = tiers[index + 1][0] if index + 1 < len(tiers) else amount
-        total += (min(amount, upper) - threshold) * rate / 100.0
-    return sign * total
+    return tiered_commission_sorted(achieved, prepare_tiers(tiers))
 
 
 def marginal_increment(achieved_before, amount, tiers):
@@ -54,6 +66,13 @@ def marginal_increment(achieved_before, amount, tiers):
     return marginal_tiered_commission(
         achieved_before + amount, tiers
     ) - marginal_tiered_commission(achieved_before, tiers)
+
+
+def marginal_increment_sorted(achieved_before, amount, tiers):
+    """:func:`marginal_increment` on tiers from :func:`prepare_tiers`."""
+    return tiered_commission_sorted(
+        achieved_before + amount, tiers
+    ) - tiered_commission_sorted(achieved_before, tiers)
 
 
 def collection_share(amount_paid, amount_total):

@@ -1,3 +1,4 @@
 from . import sale_order
 from . import sale_order_line
 from . import ir_actions_report
+from . import res_partner

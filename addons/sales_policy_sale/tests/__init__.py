@@ -3,3 +3,4 @@ from . import test_approval_bypass
 from . import test_approval_engine
 from . import test_price_floor
 from . import test_ui
+from . import test_customer_grading

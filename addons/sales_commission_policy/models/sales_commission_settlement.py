@@ -1,0 +1,296 @@
+# Copyright 2026 Sales Policy Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
+
+
+class SalesCommissionSettlement(models.Model):
+    """A rep's commission for one period: draft, approved by a manager, paid."""
+
+    _name = "sales.commission.settlement"
+    _description = "Commission Settlement"
+    _inherit = ["mail.thread"]
+    _order = "date_from desc, user_id"
+
+    name = fields.Char(readonly=True, copy=False, default="/")
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    user_id = fields.Many2one("res.users", string="Rep", required=True, index=True)
+    date_from = fields.Date(string="Period Start", required=True)
+    date_to = fields.Date(string="Period End", required=True)
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("approved", "Approved"),
+            ("paid", "Paid"),
+            ("cancel", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+    )
+    line_ids = fields.One2many(
+        "sales.commission.line", "settlement_id", string="Commission Lines"
+    )
+    amount_total = fields.Monetary(
+        string="Total", compute="_compute_amount_total", store=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    approved_by_id = fields.Many2one("res.users", readonly=True, tracking=True)
+    bill_id = fields.Many2one("account.move", string="Vendor Bill", readonly=True)
+
+    @api.depends("line_ids.amount")
+    def _compute_amount_total(self):
+        totals = {
+            settlement.id: amount
+            for settlement, amount in self.env["sales.commission.line"]._read_group(
+                [("settlement_id", "in", self.ids)],
+                ["settlement_id"],
+                ["amount:sum"],
+            )
+        }
+        for settlement in self:
+            settlement.amount_total = totals.get(settlement.id, 0.0)
+
+    @api.constrains("user_id", "date_from", "date_to", "state", "company_id")
+    def _check_period_settled_once(self):
+        for settlement in self:
+            if settlement.date_to < settlement.date_from:
+                raise ValidationError(
+                    self.env._(
+                        "The period of settlement %(settlement)s ends before it "
+                        "starts. Set a period end after its start.",
+                        settlement=settlement.name,
+                    )
+                )
+        active = self.filtered(lambda s: s.state != "cancel")
+        if not active:
+            return
+        # plain SQL on the other rows: a search would first flush this write
+        # and hit the database index below before a clear message is shown
+        self.env.cr.execute(
+            SQL(
+                """
+            SELECT s.id, s.user_id, s.company_id, s.date_from, s.date_to
+              FROM sales_commission_settlement s
+             WHERE s.id != ALL(%(ids)s) AND s.state != 'cancel'
+               AND s.user_id = ANY(%(users)s) AND s.company_id = ANY(%(companies)s)
+                """,
+                ids=active.ids,
+                users=active.user_id.ids,
+                companies=active.company_id.ids,
+            )
+        )
+        others = self.env.cr.fetchall()
+        for settlement in active:
+            for other_id, user_id, company_id, date_from, date_to in others:
+                if (
+                    user_id == settlement.user_id.id
+                    and company_id == settlement.company_id.id
+                    and date_from <= settlement.date_to
+                    and date_to >= settlement.date_from
+                ):
+                    raise self.browse(other_id)._period_settled_error(
+                        settlement.date_from
+                    )
+
+    def _period_settled_error(self, date_from):
+        return ValidationError(
+            self.env._(
+                "The period starting %(start)s of %(rep)s is already settled "
+                "in %(settlement)s (%(period_start)s - %(period_end)s; policy "
+                "clause SP-COM-06). Cancel that settlement to settle the "
+                "period again.",
+                start=date_from,
+                rep=self.user_id.name,
+                settlement=self.name,
+                period_start=self.date_from,
+                period_end=self.date_to,
+            )
+        )
+
+    def init(self):
+        # the same rule under concurrency: one open settlement per rep and start
+        self.env.cr.execute(
+            SQL(
+                "CREATE UNIQUE INDEX IF NOT EXISTS "
+                "sales_commission_settlement_period_uniq "
+                "ON sales_commission_settlement (company_id, user_id, date_from) "
+                "WHERE state != 'cancel'"
+            )
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # one sequence lookup for the whole batch (next_by_code searches each time)
+        sequence = (
+            self.env["ir.sequence"]
+            .sudo()
+            .search(
+                [
+                    ("code", "=", "sales.commission.settlement"),
+                    ("company_id", "in", [self.env.company.id, False]),
+                ],
+                order="company_id",
+                limit=1,
+            )
+        )
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = sequence._next() if sequence else "/"
+
+        return super().create(vals_list)
+
+    def _check_manager(self):
+        if not self.env.user.has_group("sales_policy_base.group_sales_policy_manager"):
+            raise AccessError(
+                self.env._(
+                    "Only a sales manager approves and pays commission "
+                    "settlements (policy clause SP-COM-06)."
+                )
+            )
+
+    def _check_state(self, allowed):
+        wrong = self.filtered(lambda s: s.state not in allowed)
+        if wrong:
+            raise UserError(
+                self.env._(
+                    "Settlement %(settlement)s is %(state)s; this step is not "
+                    "possible in that state.",
+                    settlement=wrong[:1].name,
+                    state=dict(self._fields["state"].selection)[wrong[:1].state],
+                )
+            )
+
+    def action_approve(self):
+        self._check_manager()
+        self._check_state(("draft",))
+        self.write({"state": "approved", "approved_by_id": self.env.user.id})
+        return True
+
+    def action_pay(self):
+        """Create a vendor bill to each rep's partner and mark paid."""
+        self._check_manager()
+        self._check_state(("approved",))
+        bills = (
+            self.env["account.move"]
+            .sudo()
+            .create([settlement._prepare_bill_vals() for settlement in self])
+        )
+        for settlement, bill in zip(self, bills, strict=True):
+            settlement.write({"state": "paid", "bill_id": bill.id})
+        return True
+
+    def _prepare_bill_vals(self):
+        self.ensure_one()
+        return {
+            "move_type": "in_invoice",
+            "company_id": self.company_id.id,
+            "partner_id": self.user_id.partner_id.id,
+            "invoice_date": self.date_to,
+            "ref": self.name,
+            "invoice_line_ids": [
+                Command.create(
+                    {
+                        "name": self.env._(
+                            "Commission %(settlement)s (%(start)s - %(end)s)",
+                            settlement=self.name,
+                            start=self.date_from,
+                            end=self.date_to,
+                        ),
+                        "quantity": 1.0,
+                        "price_unit": self.amount_total,
+                        "tax_ids": [Command.clear()],
+                    }
+                )
+            ],
+        }
+
+    def action_cancel(self):
+        """Release the lines so that the period can be settled again."""
+        self._check_manager()
+        self._check_state(("draft", "approved"))
+        self.write({"state": "cancel"})
+        self.line_ids.sudo().write({"settlement_id": False})
+        return True
+
+    def action_view_bill(self):
+        self.ensure_one()
+        return self.bill_id._get_records_action(name=self.env._("Vendor Bill"))
+
+    def action_statement(self):
+        self.ensure_one()
+        wizard = self.env["sales.commission.statement.wizard"].create(
+            {"settlement_id": self.id}
+        )
+        return wizard.action_export()
+
+    @api.model
+    def _settle(self, date_from, date_to, company, users=None):
+        """Settlements of ``company`` for every rep with unsettled lines dated
+        up to ``date_to`` (late lines of earlier periods included)."""
+        domain = [
+            ("company_id", "=", company.id),
+            ("settlement_id", "=", False),
+            ("date", "<=", date_to),
+        ]
+        if users:
+            domain.append(("user_id", "in", users.ids))
+        Line = self.env["sales.commission.line"].sudo()
+        reps = [user for [user] in Line._read_group(domain, ["user_id"])]
+        if not reps:
+            raise UserError(
+                self.env._(
+                    "There is no unsettled commission up to %(date)s. Generate "
+                    "the commission lines first.",
+                    date=date_to,
+                )
+            )
+        clash = self.search(
+            [
+                ("company_id", "=", company.id),
+                ("user_id", "in", [user.id for user in reps]),
+                ("state", "!=", "cancel"),
+                ("date_from", "<=", date_to),
+                ("date_to", ">=", date_from),
+            ],
+            limit=1,
+        )
+        if clash:
+            raise clash._period_settled_error(date_from)
+        settlements = self.create(
+            [
+                {
+                    "company_id": company.id,
+                    "user_id": user.id,
+                    "date_from": date_from,
+                    "date_to": date_to,
+                }
+                for user in reps
+            ]
+        )
+        by_user = {s.user_id.id: s.id for s in settlements}
+        self.env.flush_all()
+        # one UPDATE for all reps: set-based and without loading the lines
+        self.env.cr.execute(
+            SQL(
+                """
+            UPDATE sales_commission_line l
+               SET settlement_id = s.id
+              FROM sales_commission_settlement s
+             WHERE s.id = ANY(%(settlements)s) AND l.user_id = s.user_id
+               AND l.company_id = %(company)s AND l.settlement_id IS NULL
+               AND l.date <= %(date_to)s
+                """,
+                settlements=list(by_user.values()),
+                company=company.id,
+                date_to=date_to,
+            )
+        )
+        Line.invalidate_model(["settlement_id"])
+        settlements.invalidate_recordset(["line_ids"])
+        self.env.add_to_compute(self._fields["amount_total"], settlements)
+        return settlements

@@ -1,0 +1,1 @@
+from . import grading_math

@@ -1,0 +1,198 @@
+# Copyright 2026 Sales Policy Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .sales_interest_terms import (
+    INTEREST_TERM_FIELDS,
+    check_interest_terms,
+    interest_term_fields,
+)
+
+#: the approval rules whose domain holds this marker are credit-hold rules
+CREDIT_HOLD_FIELD = "sales_credit_hold"
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    # overdue interest terms of the contract, carried to its invoices
+    (
+        sales_interest_rate,
+        sales_interest_basis,
+        sales_interest_grace_days,
+    ) = interest_term_fields(compute="_compute_sales_interest_terms")
+
+    sales_credit_hold = fields.Boolean(
+        string="Credit Hold",
+        compute="_compute_sales_credit_hold",
+        search="_search_sales_credit_hold",
+        help="Confirming this quotation needs a credit-hold approval: the "
+        "customer would exceed its credit limit, is rated Bad, or is in "
+        "escalation or legal recovery.",
+    )
+    sales_credit_hold_reason = fields.Char(
+        string="Credit Hold Reason", compute="_compute_sales_credit_hold"
+    )
+
+    @api.depends(
+        "state",
+        "partner_id",
+        "amount_untaxed",
+        "currency_id",
+        "company_id",
+        "partner_id.commercial_partner_id.sales_collection_status",
+        "partner_id.commercial_partner_id.sales_credit_rating",
+    )
+    @api.depends_context("company")
+    def _compute_sales_credit_hold(self):
+        reasons = self._sales_credit_hold_reasons()
+        for order in self:
+            reason = reasons.get(order.id)
+            order.sales_credit_hold = bool(reason)
+            order.sales_credit_hold_reason = reason or False
+
+    def _search_sales_credit_hold(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(
+                self.env._("Credit hold can only be searched with = or != True/False.")
+            )
+        candidates = self.search(
+            [
+                ("state", "in", ("draft", "sent")),
+                "|",
+                "|",
+                (
+                    "partner_id.commercial_partner_id.sales_collection_status",
+                    "!=",
+                    "normal",
+                ),
+                ("partner_id.commercial_partner_id.sales_credit_rating", "=", "bad"),
+                ("partner_id.commercial_partner_id.sales_credit_limit", ">", 0),
+            ]
+        )
+        held = list(candidates._sales_credit_hold_reasons())
+        positive = (operator == "=") == value
+        return [("id", "in" if positive else "not in", held)]
+
+    # --- business methods ------------------------------------------------------
+    def _sales_credit_hold_reasons(self):
+        """{order id: why confirming it needs a credit-hold approval}.
+
+        Quotations only; exposure is computed once per company for all the
+        customers of ``self``.
+        """
+        quotations = self.filtered(
+            lambda o: o.state in ("draft", "sent") and o.partner_id
+        )
+        reasons = {}
+        by_company = defaultdict(lambda: self.browse())
+        for order in quotations:
+            by_company[order.company_id or self.env.company] |= order
+        for company, orders in by_company.items():
+            partners = orders.partner_id.commercial_partner_id.with_company(company)
+            exposure = {}
+            if any(partners.mapped("sales_credit_limit")):
+                exposure = partners._sales_credit_exposure(company)
+            for order in orders:
+                reason = order._sales_credit_hold_reason(company, exposure)
+                if reason:
+                    reasons[order.id] = reason
+        return reasons
+
+    def _sales_credit_hold_reason(self, company, exposure):
+        self.ensure_one()
+        partner = self.partner_id.commercial_partner_id.with_company(company)
+        if partner.sales_collection_status == "legal":
+            return self.env._(
+                "%(customer)s is in legal recovery", customer=partner.name
+            )
+        if partner.sales_collection_status == "escalated":
+            return self.env._(
+                "%(customer)s is escalated for overdue invoices",
+                customer=partner.name,
+            )
+        if partner.sales_credit_rating == "bad":
+            return self.env._(
+                "%(customer)s has a bad credit rating", customer=partner.name
+            )
+        limit = partner.sales_credit_limit
+        if not limit:
+            return False
+        currency = company.currency_id
+        amount = self.currency_id._convert(
+            self.amount_untaxed,
+            currency,
+            company,
+            self.date_order or fields.Date.context_today(self),
+        )
+        current = sum(exposure.get(partner.id, (0.0, 0.0)))
+        over = current + amount - limit
+        if currency.compare_amounts(over, 0.0) <= 0:
+            return False
+        return self.env._(
+            "%(customer)s would be over its credit limit of %(limit)s by "
+            "%(over)s (exposure %(exposure)s plus this order %(amount)s)",
+            customer=partner.name,
+            limit=currency.format(limit),
+            over=currency.format(over),
+            exposure=currency.format(current),
+            amount=currency.format(amount),
+        )
+
+    def _sales_credit_hold_check(self):
+        """Refuse confirmation of held orders whose credit-hold rule is not
+        approved, naming the reason (the engine's own message names rules)."""
+        held = self.filtered(lambda o: isinstance(o.id, int))
+        reasons = held._sales_credit_hold_reasons()
+        held = held.filtered(lambda o: o.id in reasons)
+        if not held:
+            return
+        applicable = held._approval_applicable_rules("confirm")
+        fingerprints = held._approval_fingerprints()
+        approved = {
+            (request.res_id, request.rule_id.id)
+            for request in held._approval_requests(states=("approved",))
+            if request.fingerprint == fingerprints.get(request.res_id)
+        }
+        for order in held:
+            rules = applicable.get(order.id, self.env["sales.policy.approval.rule"])
+            credit_rules = rules.filtered(
+                lambda r: CREDIT_HOLD_FIELD in (r.domain or "")
+            )
+            if any((order.id, rule.id) not in approved for rule in credit_rules):
+                raise UserError(
+                    self.env._(
+                        "Confirmation of %(order)s refused: %(reason)s (sales "
+                        "policy: no new orders over the credit limit, with bad "
+                        "credit or in collection without approval). Click "
+                        '"Request Approval" so that a sales manager can grant a '
+                        "credit-hold approval, or collect the open invoices first.",
+                        order=order.display_name,
+                        reason=reasons[order.id],
+                    )
+                )
+
+    def action_confirm(self):
+        self._sales_credit_hold_check()
+        return super().action_confirm()
+
+    @api.depends("partner_id", "company_id")
+    def _compute_sales_interest_terms(self):
+        for order in self:
+            order.update(
+                order.partner_id._sales_interest_terms(
+                    order.company_id or self.env.company
+                )
+            )
+
+    @api.constrains(*INTEREST_TERM_FIELDS)
+    def _check_sales_interest_terms(self):
+        check_interest_terms(self)
+
+    def _prepare_invoice(self):
+        values = super()._prepare_invoice()
+        values.update({name: self[name] for name in INTEREST_TERM_FIELDS})
+        return values

@@ -1,0 +1,1 @@
+from . import sales_aged_receivable_report

@@ -1,0 +1,516 @@
+# Copyright 2026 Sales Policy Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Overdue interest through the ORM: terms, the "Compute interest" action,
+the monthly cron, never twice the same days, bad input and access.
+
+Expected amounts are computed by hand in the comments (rate 12 % a year over
+365 days unless said otherwise)."""
+
+from datetime import date, timedelta
+from unittest.mock import patch
+
+from psycopg2 import IntegrityError
+
+from odoo import Command, fields
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import Form, tagged
+from odoo.tools import mute_logger
+
+from .common import SalesReceivablesCommon
+
+DUE = date(2026, 1, 31)
+AS_OF = date(2026, 3, 2)
+CHARGE_LOGGER = "odoo.addons.sales_receivables.models.sales_interest_charge"
+
+
+@tagged("post_install", "-at_install")
+class TestOverdueInterest(SalesReceivablesCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company.write(
+            {
+                "sales_interest_rate": 12.0,
+                "sales_interest_basis": "annual",
+                "sales_interest_grace_days": 0,
+            }
+        )
+        cls.Charge = cls.env["sales.interest.charge"]
+        cls.interest_product = cls.env.ref("sales_receivables.product_overdue_interest")
+
+    def _compute(self, as_of, user=None, **values):
+        """Run "Compute interest" as ``user`` (finance by default); the
+        charges it created."""
+        wizard = (
+            self.env["sales.interest.compute.wizard"]
+            .with_user(user or self.finance_reviewer)
+            .create({"date": as_of, **values})
+        )
+        action = wizard.action_compute()
+        if action.get("res_model") != "sales.interest.charge":
+            return self.Charge
+        return self.Charge.browse(action["domain"][0][2])
+
+    # --- terms -----------------------------------------------------------------
+    def test_invoice_terms_come_from_order_then_customer_then_company(self):
+        invoice = self._invoice(1000.0, due=DUE)
+        self.assertRecordValues(
+            invoice,
+            [
+                {
+                    "sales_interest_rate": 12.0,
+                    "sales_interest_basis": "annual",
+                    "sales_interest_grace_days": 0,
+                }
+            ],
+        )
+        self.customer.write(
+            {
+                "sales_interest_custom": True,
+                "sales_interest_rate": 0.05,
+                "sales_interest_basis": "daily_percent",
+                "sales_interest_grace_days": 5,
+            }
+        )
+        contact = self.env["res.partner"].create(
+            {"name": "Buyer", "parent_id": self.customer.id}
+        )
+        # a commercial field: the contact follows its company
+        self.assertEqual(contact.sales_interest_basis, "daily_percent")
+        invoice = self._invoice(1000.0, due=DUE, partner=contact)
+        self.assertRecordValues(
+            invoice,
+            [
+                {
+                    "sales_interest_rate": 0.05,
+                    "sales_interest_basis": "daily_percent",
+                    "sales_interest_grace_days": 5,
+                }
+            ],
+        )
+        # the contract (sale order) starts from the customer's terms ...
+        order = (
+            self.env["sale.order"]
+            .with_user(self.rep)
+            .create(
+                {
+                    "partner_id": self.customer.id,
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": self.product.id,
+                                "product_uom_qty": 1,
+                                "price_unit": 500.0,
+                                "tax_id": [Command.clear()],
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        self.assertEqual(order.sales_interest_basis, "daily_percent")
+        # ... and its own terms go to its invoices
+        order.write(
+            {
+                "sales_interest_rate": 18.0,
+                "sales_interest_basis": "annual",
+                "sales_interest_grace_days": 10,
+            }
+        )
+        order.action_confirm()
+        order_invoice = order._create_invoices()
+        self.assertRecordValues(
+            order_invoice,
+            [
+                {
+                    "sales_interest_rate": 18.0,
+                    "sales_interest_basis": "annual",
+                    "sales_interest_grace_days": 10,
+                }
+            ],
+        )
+        # credit notes carry no interest terms
+        refund = self._invoice(100.0, move_type="out_refund")
+        self.assertEqual(refund.sales_interest_rate, 0.0)
+
+    def test_company_terms_from_settings(self):
+        settings = self.env["res.config.settings"].create(
+            {
+                "sales_interest_rate": 0.5,
+                "sales_interest_basis": "daily_permille",
+                "sales_interest_grace_days": 7,
+            }
+        )
+        settings.execute()
+        self.assertRecordValues(
+            self.company,
+            [
+                {
+                    "sales_interest_rate": 0.5,
+                    "sales_interest_basis": "daily_permille",
+                    "sales_interest_grace_days": 7,
+                }
+            ],
+        )
+
+    def test_negative_rate_or_grace_days_refused(self):
+        with self.assertRefused(ValidationError, "cannot be negative"):
+            self.company.sales_interest_rate = -1.0
+        with self.assertRefused(ValidationError, "cannot be negative"):
+            self.company.sales_interest_grace_days = -3
+        with self.assertRefused(ValidationError, "cannot be negative"):
+            self.customer.write(
+                {"sales_interest_custom": True, "sales_interest_rate": -0.1}
+            )
+        invoice = self._invoice(1000.0, due=DUE)
+        with self.assertRefused(ValidationError, "cannot be negative"):
+            invoice.with_user(self.finance_reviewer).sales_interest_grace_days = -1
+        # zero and positive values are accepted
+        self.company.write(
+            {"sales_interest_rate": 0.0, "sales_interest_grace_days": 30}
+        )
+        invoice.with_user(self.finance_reviewer).sales_interest_grace_days = 15
+        self.assertEqual(self.company.sales_interest_grace_days, 30)
+        self.assertEqual(invoice.sales_interest_grace_days, 15)
+
+    # --- computing and charging --------------------------------------------------
+    def test_one_draft_interest_invoice_per_customer_partial_payment_respected(self):
+        invoice_1 = self._invoice(10000.0, due=DUE)
+        self._pay(invoice_1, 4000.0, date(2026, 2, 15))
+        invoice_2 = self._invoice(3650.0, due=date(2026, 2, 20))
+        invoice_3 = self._invoice(7300.0, due=date(2026, 2, 1), partner=self.customer_2)
+        charges = self._compute(AS_OF)
+        self.assertEqual(len(charges), 2)
+        charge = charges.filtered(lambda c: c.partner_id == self.customer)
+        # invoice 1: 1..14 Feb on 10000 = 16800 / 365 = 46.0274
+        #            15 Feb..2 Mar (16 days) on 6000 = 11520 / 365 = 31.5616
+        #            total 28320 / 365 = 77.5890 -> 77.59 (46.03 + 31.56)
+        # invoice 2: 21 Feb..2 Mar = 10 days: 3650 * 0.12 * 10 / 365 = 12.00
+        self.assertRecordValues(
+            charge.line_ids.sorted(lambda line: (line.invoice_id.id, line.date_from)),
+            [
+                {
+                    "invoice_id": invoice_1.id,
+                    "date_from": date(2026, 2, 1),
+                    "date_to": date(2026, 2, 14),
+                    "days": 14,
+                    "residual": 10000.0,
+                    "rate": 12.0,
+                    "amount": 46.03,
+                },
+                {
+                    "invoice_id": invoice_1.id,
+                    "date_from": date(2026, 2, 15),
+                    "date_to": date(2026, 3, 2),
+                    "days": 16,
+                    "residual": 6000.0,
+                    "rate": 12.0,
+                    "amount": 31.56,
+                },
+                {
+                    "invoice_id": invoice_2.id,
+                    "date_from": date(2026, 2, 21),
+                    "date_to": date(2026, 3, 2),
+                    "days": 10,
+                    "residual": 3650.0,
+                    "rate": 12.0,
+                    "amount": 12.0,
+                },
+            ],
+        )
+        move = charge.move_id
+        # 77.59 + 12.00 = 89.59, one line per source invoice
+        self.assertRecordValues(
+            charge,
+            [{"state": "draft", "amount_total": 89.59, "user_id": self.rep.id}],
+        )
+        self.assertRecordValues(
+            move,
+            [
+                {
+                    "move_type": "out_invoice",
+                    "state": "draft",
+                    "partner_id": self.customer.id,
+                    "amount_total": 89.59,
+                    "sales_interest_rate": 0.0,
+                }
+            ],
+        )
+        income = self.interest_product.with_company(
+            self.company
+        )._get_product_accounts()["income"]
+        self.assertRecordValues(
+            move.invoice_line_ids.sorted("price_unit"),
+            [
+                {"product_id": self.interest_product.id, "price_unit": 12.0},
+                {"product_id": self.interest_product.id, "price_unit": 77.59},
+            ],
+        )
+        self.assertEqual(move.invoice_line_ids.account_id, income)
+        # customer 2: 2 Feb..2 Mar = 29 days: 7300 * 0.12 * 29 / 365 = 69.60
+        other = charges - charge
+        self.assertRecordValues(
+            other, [{"partner_id": self.customer_2.id, "amount_total": 69.6}]
+        )
+        self.assertEqual(other.line_ids.invoice_id, invoice_3)
+        self.assertEqual(
+            (invoice_1 | invoice_2 | invoice_3).mapped(
+                "sales_interest_charged_through"
+            ),
+            [AS_OF] * 3,
+        )
+
+    def test_grace_days_and_leap_year_on_customer_terms(self):
+        self.customer.write(
+            {
+                "sales_interest_custom": True,
+                "sales_interest_rate": 10.0,
+                "sales_interest_basis": "annual",
+                "sales_interest_grace_days": 5,
+            }
+        )
+        invoice = self._invoice(3650.0, due=date(2028, 2, 10))
+        charge = self._compute(date(2028, 3, 15))
+        # grace ends 15 Feb; 16..29 Feb 2028 = 14 days + 1..15 Mar = 15 -> 29
+        # 3650 * 10 % * 29 / 365 = 29.00
+        self.assertRecordValues(
+            charge.line_ids,
+            [
+                {
+                    "invoice_id": invoice.id,
+                    "date_from": date(2028, 2, 16),
+                    "days": 29,
+                    "amount": 29.0,
+                }
+            ],
+        )
+
+    def test_second_run_charges_only_the_new_days(self):
+        invoice = self._invoice(10000.0, due=DUE)
+        first = self._compute(date(2026, 2, 15))
+        # 1..15 Feb = 15 days: 10000 * 0.12 * 15 / 365 = 49.3150 -> 49.32
+        self.assertEqual(first.amount_total, 49.32)
+        # the interest invoice itself never bears interest
+        first.move_id.action_post()
+        second = self._compute(AS_OF)
+        # 16 Feb..2 Mar = 15 days -> 49.32 again, on the source invoice only
+        self.assertRecordValues(
+            second.line_ids,
+            [
+                {
+                    "invoice_id": invoice.id,
+                    "date_from": date(2026, 2, 16),
+                    "date_to": AS_OF,
+                    "amount": 49.32,
+                }
+            ],
+        )
+        self.assertEqual(first.state, "posted")
+        # the same day again: nothing left to charge
+        self.assertFalse(self._compute(AS_OF))
+        self.assertEqual(invoice.sales_interest_charged_through, AS_OF)
+
+    def test_invoice_paid_late_is_charged_until_paid_then_settled(self):
+        late = self._invoice(10000.0, due=DUE)
+        self._pay(late, 10000.0, date(2026, 2, 15))
+        on_time = self._invoice(5000.0, due=DUE)
+        self._pay(on_time, 5000.0, date(2026, 1, 20))
+        charge = self._compute(AS_OF)
+        # 1..14 Feb on 10000 = 16800 / 365 = 46.0274 -> 46.03; nothing after
+        self.assertRecordValues(
+            charge.line_ids,
+            [{"invoice_id": late.id, "date_to": date(2026, 2, 14), "amount": 46.03}],
+        )
+        self.assertEqual((late | on_time).mapped("sales_interest_settled"), [True] * 2)
+        self.assertFalse(self._compute(date(2026, 3, 31)))
+
+    def test_cancelling_or_deleting_the_interest_invoice_frees_the_days(self):
+        invoice = self._invoice(10000.0, due=DUE)
+        # 30 days: 36000 / 365 = 98.63
+        first = self._compute(AS_OF)
+        self.assertEqual(first.amount_total, 98.63)
+        first.move_id.with_user(self.finance_reviewer).button_cancel()
+        self.assertRecordValues(first, [{"state": "cancel"}])
+        self.assertEqual(first.line_ids.state, "cancel")
+        self.assertFalse(invoice.sales_interest_charged_through)
+        second = self._compute(AS_OF)
+        self.assertEqual(second.amount_total, 98.63)
+        self.assertEqual(invoice.sales_interest_charged_through, AS_OF)
+        second.move_id.with_user(self.finance_reviewer).unlink()
+        self.assertRecordValues(second, [{"state": "cancel", "move_id": False}])
+        self.assertFalse(invoice.sales_interest_charged_through)
+        third = self._compute(AS_OF)
+        self.assertEqual(third.amount_total, 98.63)
+
+    def test_database_refuses_the_same_days_twice(self):
+        invoice = self._invoice(10000.0, due=DUE)
+        charge = self._compute(AS_OF)
+        other_move = self._invoice(1.0, due=AS_OF, post=False)
+        values = {
+            "name": "DUPLICATE",
+            "date": AS_OF,
+            "partner_id": self.customer.id,
+            "currency_id": self.company.currency_id.id,
+            "move_id": other_move.id,
+            "line_ids": [
+                Command.create(
+                    {
+                        "invoice_id": invoice.id,
+                        "date_from": date(2026, 2, 1),
+                        "date_to": AS_OF,
+                        "days": 30,
+                        "residual": 10000.0,
+                        "rate": 12.0,
+                        "amount": 98.63,
+                    }
+                )
+            ],
+        }
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(IntegrityError),
+            self.env.cr.savepoint(),
+        ):
+            self.Charge.create(values)
+            self.env.flush_all()
+        # once the first charge is cancelled, the days may be charged again
+        charge.move_id.button_cancel()
+        duplicate = self.Charge.create(values)
+        self.env.flush_all()
+        self.assertEqual(duplicate.state, "draft")
+
+    # --- bad input -------------------------------------------------------------
+    def test_interest_on_credit_note_vendor_bill_or_draft_refused(self):
+        refund = self._invoice(100.0, due=DUE, move_type="out_refund")
+        with self.assertRefused(UserError, "customer invoices only"):
+            self._compute(AS_OF, invoice_ids=[Command.set(refund.ids)])
+        bill = self._invoice(100.0, due=DUE, move_type="in_invoice")
+        with self.assertRefused(UserError, "customer invoices only"):
+            self._compute(AS_OF, invoice_ids=[Command.set(bill.ids)])
+        draft = self._invoice(100.0, due=DUE, post=False)
+        with self.assertRefused(UserError, "posted invoices only"):
+            self._compute(AS_OF, invoice_ids=[Command.set(draft.ids)])
+        self.assertFalse(self.Charge.search([]))
+        # a posted customer invoice selected from the list is charged
+        invoice = self._invoice(10000.0, due=DUE)
+        wizard = (
+            self.env["sales.interest.compute.wizard"]
+            .with_user(self.finance_reviewer)
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+            .create({"date": AS_OF})
+        )
+        self.assertEqual(wizard.invoice_ids, invoice)
+        wizard.action_compute()
+        self.assertEqual(invoice.sales_interest_charged_through, AS_OF)
+
+    def test_cron_keeps_going_past_a_bad_customer(self):
+        today = fields.Date.today()
+        bad = self._invoice(3650.0, due=today - timedelta(days=30))
+        good = self._invoice(
+            3650.0, due=today - timedelta(days=30), partner=self.customer_2
+        )
+        charge_class = type(self.Charge)
+        original = charge_class._create_interest_invoice
+        customer = self.customer
+
+        def failing(self, name, partner, *args):
+            if partner == customer:
+                raise RuntimeError("the interest journal is locked")
+            return original(self, name, partner, *args)
+
+        with (
+            patch.object(charge_class, "_create_interest_invoice", failing),
+            mute_logger(CHARGE_LOGGER),
+        ):
+            self.Charge._cron_compute_interest()
+        # 30 days: 3650 * 0.12 * 30 / 365 = 36.00
+        self.assertRecordValues(
+            self.Charge.search([]),
+            [{"partner_id": self.customer_2.id, "amount_total": 36.0}],
+        )
+        self.assertEqual(good.sales_interest_charged_through, today)
+        self.assertFalse(bad.sales_interest_charged_through)
+        # the next run charges the customer that failed
+        self.Charge._cron_compute_interest()
+        self.assertEqual(bad.sales_interest_charged_through, today)
+
+    # --- access ----------------------------------------------------------------
+    def test_reps_read_their_customers_charges_only_finance_manages(self):
+        self._invoice(10000.0, due=DUE)
+        self._invoice(10000.0, due=DUE, partner=self.customer_2)
+        charges = self._compute(AS_OF)
+        Line = self.env["sales.interest.charge.line"]
+        self.assertEqual(Line.with_user(self.rep).search([]).partner_id, self.customer)
+        self.assertEqual(
+            self.Charge.with_user(self.rep_2).search([]).partner_id, self.customer_2
+        )
+        self.assertEqual(Line.with_user(self.manager).search([]), charges.line_ids)
+        self.assertFalse(Line.with_user(self.rep_company_b).search([]))
+        with self.assertRaises(AccessError):
+            charges.with_user(self.manager).write({"date": AS_OF})
+        with self.assertRaises(AccessError):
+            self._compute(AS_OF, user=self.rep)
+        with self.assertRaises(AccessError):
+            charges.line_ids.with_user(self.rep).unlink()
+
+    # --- set-based selection -----------------------------------------------------
+    def _query_count(self, function):
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        function()
+        return self.env.cr.sql_log_count - before
+
+    def test_candidates_and_payments_are_read_in_a_fixed_number_of_queries(self):
+        Charge = self.Charge.with_user(self.finance_reviewer)
+
+        def select():
+            candidates = Charge._interest_candidates(AS_OF, self.company)
+            Charge._interest_reductions(candidates)
+            return candidates
+
+        first = self._invoice(1000.0, due=DUE)
+        self._pay(first, 100.0, date(2026, 2, 10))
+        select()  # warm the access-rule caches of the user
+        few = self._query_count(select)
+        for index in range(6):
+            invoice = self._invoice(
+                1000.0 + index,
+                due=DUE,
+                partner=self.customer_2 if index % 2 else self.customer,
+            )
+            self._pay(invoice, 10.0, date(2026, 2, 10))
+        self.assertEqual(len(select()), 7)
+        self.assertEqual(self._query_count(select), few)
+
+    def test_compute_for_selected_customers_only(self):
+        self._invoice(10000.0, due=DUE)
+        other = self._invoice(10000.0, due=DUE, partner=self.customer_2)
+        wizard = (
+            self.env["sales.interest.compute.wizard"]
+            .with_user(self.finance_reviewer)
+            .with_context(active_model="res.partner", active_ids=self.customer.ids)
+            .create({"date": AS_OF})
+        )
+        self.assertEqual(wizard.partner_ids, self.customer)
+        wizard.action_compute()
+        self.assertEqual(self.Charge.search([]).partner_id, self.customer)
+        self.assertFalse(other.sales_interest_charged_through)
+
+    def test_finance_works_from_the_forms(self):
+        invoice = self._invoice(10000.0, due=DUE)
+        with Form(
+            self.env["sales.interest.compute.wizard"].with_user(self.finance_reviewer)
+        ) as wizard_form:
+            wizard_form.date = AS_OF
+            wizard_form.partner_ids.add(self.customer)
+        wizard_form.record.action_compute()
+        invoice_form = Form(invoice.with_user(self.finance_reviewer))
+        self.assertEqual(
+            invoice_form.sales_interest_charged_through, fields.Date.to_string(AS_OF)
+        )
+        self.assertEqual(len(invoice_form.sales_interest_line_ids), 1)
+        charge = self.Charge.search([])
+        charge_form = Form(charge.with_user(self.finance_reviewer))
+        # 30 days: 36000 / 365 = 98.63
+        self.assertEqual(charge_form.amount_total, 98.63)
