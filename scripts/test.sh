@@ -49,7 +49,7 @@ grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL|WARNING) ' "$log" | grep -v 'o
 say "Odoo exit code $rc, ${elapsed}s; ${skipped} skipped; ${error_lines} ERROR/CRITICAL log lines"
 bad=$((failed + errors))
 # a test with failing subtests is counted once per subtest by Odoo: count failing tests instead
-failing_tests=$(grep -Eo ' (FAIL|ERROR): (Subtest )?[A-Za-z0-9_.]+' "$log" | sed -E 's/.*: (Subtest )?//' | sort -u | wc -l)
+failing_tests=$( (grep -Eo ' (FAIL|ERROR): (Subtest )?[A-Za-z0-9_.]+' "$log" || true) | sed -E 's/.*: (Subtest )?//' | sort -u | wc -l)
 [ "$bad" -gt 0 ] && [ "$failing_tests" -gt 0 ] && bad=$failing_tests
 echo "$((total - bad)) passed, ${bad} failed, ${skipped} skipped"
 if [ "$rc" -ne 0 ] || [ "$bad" -ne 0 ] || [ "$skipped" -ne 0 ] || [ "$error_lines" -ne 0 ] || [ "$total" -eq 0 ]; then

@@ -136,3 +136,25 @@ class TestConfidentiality(CustomerDevCommon):
             lead, [{"type": "opportunity", "partner_id": self.customer.id}]
         )
         self.assertTrue(lead.stage_id.is_won)
+
+    def test_grade_history_follows_customer_confidentiality(self):
+        History = self.env["sales.grade.history"]
+        history = History.create(
+            {"partner_id": self.customer.id, "new_grade": "a", "source": "manual"}
+        )
+        history_2 = History.create(
+            {"partner_id": self.customer_2.id, "new_grade": "b", "source": "manual"}
+        )
+        both = history | history_2
+        self.assertEqual(self._visible(self.rep, both), history)
+        self.assertEqual(self._visible(self.rep_2, both), history_2)
+        self.assertEqual(self._visible(self.manager, both), history)
+        self.assertEqual(self._visible(self.senior_manager, both), both)
+        # what an RPC search_read returns: not the other rep's customer name
+        rows = History.with_user(self.rep).search_read([], ["partner_id"])
+        self.assertNotIn(
+            self.customer_2.id,
+            [row["partner_id"][0] for row in rows if row["partner_id"]],
+        )
+        with self.assertRaises(AccessError):
+            history_2.with_user(self.rep).read(["new_grade"])

@@ -218,7 +218,7 @@ class SalesGradingPolicy(models.Model):
         changed = (
             self.env["res.partner"]
             .with_company(self.company_id)
-            ._sales_regrade(source="manual")
+            ._sales_regrade(companies=self.company_id, source="manual")
         )
         return {
             "type": "ir.actions.client",

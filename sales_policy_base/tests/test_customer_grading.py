@@ -268,6 +268,20 @@ class TestCustomerGrading(GradingCommon):
         self.env["res.partner"]._sales_regrade()
         self.assertFalse(other.sales_grade)
 
+    def test_regrade_now_on_a_policy_grades_its_company_only(self):
+        self.policy.copy({"name": "Company B Grading", "company_id": self.company_b.id})
+        other = self.env["res.partner"].create(
+            {
+                "name": "B Prospect",
+                "company_id": self.company_b.id,
+                "sales_purchase_intent": 100,
+            }
+        )
+        self.policy.action_regrade()
+        # intent 100 x 20% + ability 100 x 20% = 40: B
+        self.assertEqual(self.prospect.sales_grade, "b")
+        self.assertFalse(other.sales_grade)
+
 
 @tagged("post_install", "-at_install")
 class TestGradeOverride(GradingCommon):

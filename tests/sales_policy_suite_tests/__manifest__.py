@@ -16,6 +16,13 @@
         "sales_customer_dev",
         "sales_showroom",
         "sales_qualification",
+        "sales_receivables",
+        "sales_commission_policy",
     ],
     "data": [],
+    "assets": {
+        "web.assets_tests": [
+            "sales_policy_suite_tests/static/tests/tours/*.js",
+        ],
+    },
 }

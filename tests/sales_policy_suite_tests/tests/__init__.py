@@ -2,3 +2,4 @@ from . import test_cross_module
 from . import test_qualification_approvals
 from . import test_stock_users
 from . import test_translations
+from . import test_customer_development_flow

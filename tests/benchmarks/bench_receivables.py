@@ -2,7 +2,7 @@
 
 Run (from the repository root):
   scripts/bench.sh sales_policy_base,sales_policy_sale,sales_receivables \
-      sales_receivables/benchmarks/bench_receivables.py
+      tests/benchmarks/bench_receivables.py
 
 1. Aged receivables by salesperson, grade and bucket over BENCH_ITEMS
    (default 1,000,000) open receivable journal items.
@@ -23,12 +23,7 @@ cron's).
 import os
 import sys
 
-sys.path.insert(
-    0,
-    os.path.join(
-        os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "benchmarks"
-    ),
-)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from benchlib import open_env, timed  # noqa: E402
 
