@@ -8,11 +8,19 @@ import xlsxwriter
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
 
 REVIEW_TYPES = ("legal", "finance", "technical")
 SELLABLE_STATES = ("active", "expiring")
+# A certificate number belongs to one live version per issuer. Renewed and
+# rejected versions no longer hold it, nor does a renewal still in evaluation or
+# review: until it is approved, the version it replaces holds the number, so a
+# renewal may keep it (SP-QUA-04).
+NUMBER_RELEASED_STATES = ("renewed", "rejected")
+RENEWAL_PENDING_STATES = ("evaluation", "under_review")
+NUMBER_INDEX = "sales_qualification_number_issuer_live_idx"
 TRANSITION_KEY = "sales_qualification_transition"
 
 
@@ -74,10 +82,20 @@ class SalesQualification(models.Model):
     rejection_reason = fields.Text(readonly=True, copy=False)
     version = fields.Integer(default=1, readonly=True, copy=False)
     previous_version_id = fields.Many2one(
-        "sales.qualification", readonly=True, copy=False, check_company=True
+        "sales.qualification",
+        readonly=True,
+        copy=False,
+        check_company=True,
+        ondelete="set null",
     )
     next_version_id = fields.Many2one(
-        "sales.qualification", readonly=True, copy=False, check_company=True
+        "sales.qualification",
+        readonly=True,
+        copy=False,
+        check_company=True,
+        ondelete="set null",
+        help="Renewal in progress or approved. Cleared when the renewal is "
+        "rejected or deleted, so the certificate can be renewed again.",
     )
     evaluation_ids = fields.One2many(
         "sales.qualification.evaluation", "qualification_id"
@@ -111,15 +129,6 @@ class SalesQualification(models.Model):
         help="At least one check with the issuing authority verified it.",
     )
 
-    _sql_constraints = [
-        (
-            "number_issuer_unique",
-            "UNIQUE(number, issuer_id)",
-            "This issuing authority already has a certificate with this number: "
-            "a certificate number must be unique per issuer.",
-        ),
-    ]
-
     def _group_expand_state(self, states, domain):
         return [key for key, _label in self._fields["state"].selection]
 
@@ -140,6 +149,68 @@ class SalesQualification(models.Model):
                 qualification.authenticity_check_ids.mapped("result")
             )
 
+    @api.constrains(
+        "number", "issuer_id", "state", "previous_version_id", "next_version_id"
+    )
+    def _check_number_unique_per_issuer(self):
+        """Clear error for a number another live certificate of the issuer holds.
+
+        The partial unique index of ``init()`` guarantees it in the database; this
+        check also covers renewals under review, which the index leaves out, and
+        compares the values being written before they reach the database.
+        """
+        candidates = self.filtered(
+            lambda q: q.number
+            and q.issuer_id
+            and q.state not in NUMBER_RELEASED_STATES
+            and q.id
+        )
+        if not candidates:
+            return
+        rows = SQL(", ").join(
+            SQL(
+                "(%s, %s, %s, %s, %s)",
+                q.id,
+                q.number.lower(),
+                q.issuer_id.id,
+                q.previous_version_id.id or 0,
+                q.next_version_id.id or 0,
+            )
+            for q in candidates
+        )
+        conflicts = self.env.execute_query(
+            SQL(
+                """
+                SELECT mine.id, other.id
+                  FROM (VALUES %(rows)s) AS mine(id, number, issuer_id, prev, next)
+                  JOIN sales_qualification other
+                    ON other.issuer_id = mine.issuer_id
+                   AND lower(other.number) = mine.number
+                   AND other.id NOT IN (mine.id, mine.prev, mine.next)
+                   AND other.state NOT IN %(released)s
+                 WHERE other.id NOT IN %(ids)s
+                 LIMIT 1
+                """,
+                rows=rows,
+                released=NUMBER_RELEASED_STATES,
+                ids=tuple(candidates.ids),
+            )
+        )
+        if conflicts:
+            mine, other = self.browse(conflicts[0][0]), self.browse(conflicts[0][1])
+            raise ValidationError(
+                self.env._(
+                    "%(issuer)s already has a live certificate numbered %(number)s "
+                    "(%(other)s). A certificate number is unique per issuing "
+                    "authority; only a renewal of the same certificate may keep it. "
+                    "Check the number printed on %(name)s.",
+                    issuer=mine.issuer_id.display_name,
+                    number=mine.number,
+                    other=other.sudo().display_name,
+                    name=mine.display_name,
+                )
+            )
+
     @api.constrains("issue_date", "expiry_date")
     def _check_dates(self):
         for qualification in self:
@@ -158,6 +229,26 @@ class SalesQualification(models.Model):
                         issue=qualification.issue_date,
                     )
                 )
+
+    def init(self):
+        # Replaced by the partial index below: a renewal may keep the number.
+        self.env.cr.execute(
+            SQL(
+                "ALTER TABLE sales_qualification "
+                "DROP CONSTRAINT IF EXISTS sales_qualification_number_issuer_unique"
+            )
+        )
+        self.env.cr.execute(
+            SQL(
+                "CREATE UNIQUE INDEX IF NOT EXISTS %(index)s "
+                "ON sales_qualification (issuer_id, lower(number)) "
+                "WHERE state NOT IN %(released)s "
+                "AND (previous_version_id IS NULL OR state NOT IN %(pending)s)",
+                index=SQL.identifier(NUMBER_INDEX),
+                released=NUMBER_RELEASED_STATES,
+                pending=RENEWAL_PENDING_STATES,
+            )
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -255,7 +346,10 @@ class SalesQualification(models.Model):
             "res_model": "sales.qualification.renew.wizard",
             "view_mode": "form",
             "target": "new",
-            "context": {"default_qualification_id": self.id},
+            "context": {
+                "default_qualification_id": self.id,
+                "default_number": self.number,
+            },
         }
 
     def action_export_register_xlsx(self):
@@ -297,22 +391,48 @@ class SalesQualification(models.Model):
                         reasons=reasons,
                     )
                 )
+                qualification._release_previous_version()
             elif set(REVIEW_TYPES) <= set(
                 reviews.filtered(lambda r: r.state == "approved").mapped("review_type")
             ):
                 qualification._activate()
 
+    def _release_previous_version(self):
+        """A rejected renewal gives its predecessor back its renewability.
+
+        The predecessor can be renewed again and the expiry scheduler resumes its
+        warnings, which a pending renewal suspends.
+        """
+        for renewal in self:
+            previous = renewal.previous_version_id.sudo()
+            if previous.next_version_id != renewal:
+                continue
+            # The rejected state reaches the database before the predecessor
+            # takes its number back (see _check_number_unique_per_issuer).
+            renewal.flush_recordset(["state"])
+            previous.write({"next_version_id": False})
+            previous.message_post(
+                body=self.env._(
+                    "Renewal %(renewal)s (version %(version)s) was rejected; this "
+                    "certificate can be renewed again.",
+                    renewal=renewal.display_name,
+                    version=renewal.version,
+                )
+            )
+
     def _activate(self):
         today = fields.Date.context_today(self)
         for qualification in self:
-            qualification._set_state("active")
-            previous = qualification.previous_version_id
+            previous = qualification.previous_version_id.sudo()
             if previous:
-                previous.sudo()._set_state("renewed")
-                previous.sudo().product_tmpl_ids.write(
-                    {"qualification_id": qualification.id}
-                )
-                previous.sudo().activity_unlink(
+                # The replaced version gives up the certificate number first, so
+                # a renewal keeping the number satisfies the unique index.
+                previous._set_state("renewed")
+                previous.flush_recordset(["state"])
+            qualification._set_state("active")
+            if previous:
+                previous.product_tmpl_ids.write({"qualification_id": qualification.id})
+                previous.activity_unlink(
                     ["sales_qualification.mail_activity_type_renewal"]
                 )
             qualification._update_expiry_state(today)
@@ -326,11 +446,13 @@ class SalesQualification(models.Model):
         remaining = (self.expiry_date - today).days
         if remaining < 0:
             self._set_state("expired")
+            self._alert_lent_certificate()
             return
         renewal_pending = bool(self.next_version_id)
         if remaining <= company.sales_qualification_warning_days:
             if self.state == "active":
                 self._set_state("expiring")
+                self._alert_lent_certificate()
             if not self.warning_level and not renewal_pending:
                 self._schedule_renewal_task(final=False)
                 self.warning_level = "first"
@@ -341,6 +463,46 @@ class SalesQualification(models.Model):
         ):
             self._schedule_renewal_task(final=True)
             self.warning_level = "final"
+
+    def _alert_lent_certificate(self):
+        """Tell the borrower and the custodian when a lent certificate expires.
+
+        Called when the scheduler moves the certificate to expiring or expired
+        while a loan holds it (approved or handed out): the borrower may be using
+        it in a tender, and the custodian (or the approving manager) must get it
+        back or renew it.
+        """
+        self.ensure_one()
+        loan = self.current_loan_id.sudo()
+        if not loan or loan.state not in ("approved", "out"):
+            return
+        state_label = dict(self._fields["state"]._description_selection(self.env))[
+            self.state
+        ]
+        summary = self.env._(
+            "%(name)s is %(state)s while lent (%(loan)s, return by %(due)s)",
+            name=self.display_name,
+            state=state_label,
+            loan=loan.name,
+            due=loan.due_date,
+        )
+        note = self.env._(
+            "The certificate %(name)s lent to %(borrower)s expires on %(expiry)s. "
+            "Check that it is still valid for the purpose of the loan, get it back "
+            "or start its renewal.",
+            name=self.display_name,
+            borrower=loan.borrower_id.name,
+            expiry=self.expiry_date,
+        )
+        users = loan.borrower_id | (self.custodian_id or loan.approved_by_id)
+        for user in users:
+            loan.activity_schedule(
+                "sales_qualification.mail_activity_type_lent_certificate_expiry",
+                date_deadline=fields.Date.context_today(self),
+                summary=summary,
+                note=note,
+                user_id=user.id,
+            )
 
     def _schedule_renewal_task(self, final):
         summary = (

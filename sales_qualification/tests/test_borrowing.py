@@ -187,3 +187,72 @@ class TestBorrowing(SalesQualificationCommon):
         loan.with_user(self.manager).action_return()
         self.assertFalse(loan.activity_ids)
         self.assertFalse(loan.is_overdue)
+
+    def _lent_expiry_alerts(self, loan):
+        alert_type = self.env.ref(
+            "sales_qualification.mail_activity_type_lent_certificate_expiry"
+        )
+        return loan.activity_ids.filtered(lambda a: a.activity_type_id == alert_type)
+
+    def test_certificate_expiring_while_lent_alerts_borrower_and_custodian(self):
+        self.company.write(
+            {
+                "sales_qualification_warning_days": 90,
+                "sales_qualification_final_warning_days": 30,
+            }
+        )
+        lent = self._create_qualification("Lent licence", "LENT-1", days=60)
+        lent.custodian_id = self.rep_2
+        loan = self._request_loan(lent)
+        loan.with_user(self.manager).action_approve()
+        loan.with_user(self.rep_2).action_hand_out()
+        kept = self._create_qualification("Kept licence", "KEPT-1", days=60)
+        self.Qualification._cron_update_expiry()
+        self.assertRecordValues(lent | kept, [{"state": "expiring"}] * 2)
+        alerts = self._lent_expiry_alerts(loan)
+        self.assertEqual(alerts.user_id, self.rep | self.rep_2)
+        self.assertIn("Expiring while lent", alerts[0].summary)
+        # The borrower sees the alert on their own loan.
+        self.assertEqual(
+            self.env["mail.activity"]
+            .with_user(self.rep)
+            .search([("id", "in", alerts.ids), ("user_id", "=", self.rep.id)])
+            .res_id,
+            loan.id,
+        )
+        # The certificate kept in the safe raises no lent alert.
+        self.assertEqual(
+            self.env["mail.activity"].search(
+                [("activity_type_id", "=", alerts.activity_type_id.id)]
+            ),
+            alerts,
+        )
+        # Same day again: no state change, no second alert.
+        self.Qualification._cron_update_expiry()
+        self.assertEqual(len(self._lent_expiry_alerts(loan)), 2)
+        # Expiring -> expired while still out: a new alert for both.
+        lent.expiry_date = self.today - timedelta(days=1)
+        self.Qualification._cron_update_expiry()
+        self.assertEqual(lent.state, "expired")
+        self.assertEqual(len(self._lent_expiry_alerts(loan)), 4)
+
+    def test_expiring_certificate_without_custodian_alerts_the_approving_manager(self):
+        lent = self._create_qualification("Lent licence", "LENT-1", days=-1)
+        lent.custodian_id = False
+        loan = self._request_loan(lent)
+        loan.with_user(self.manager).action_approve()
+        self.Qualification._cron_update_expiry()
+        self.assertEqual(lent.state, "expired")
+        self.assertEqual(
+            self._lent_expiry_alerts(loan).user_id, self.rep | self.manager
+        )
+
+    def test_returned_certificate_expiring_raises_no_lent_alert(self):
+        loan = self._request_loan(self.active_qualification)
+        loan.with_user(self.manager).action_approve()
+        loan.with_user(self.manager).action_hand_out()
+        loan.with_user(self.manager).action_return()
+        self.active_qualification.expiry_date = self.today - timedelta(days=1)
+        self.Qualification._cron_update_expiry()
+        self.assertEqual(self.active_qualification.state, "expired")
+        self.assertFalse(self._lent_expiry_alerts(loan))

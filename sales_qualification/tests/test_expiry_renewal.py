@@ -6,6 +6,7 @@ from unittest.mock import patch
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
+from odoo.tools.safe_eval import safe_eval
 
 from ..models.res_company import parse_followup_days
 from ..models.sales_qualification import SalesQualification
@@ -123,6 +124,31 @@ class TestExpiryRenewal(SalesQualificationCommon):
         self.assertEqual(old.state, "renewed")
         self.assertFalse(self._renewal_tasks(old))
         self.assertEqual(product.qualification_id, new)
+
+    def test_manager_opens_the_expiry_calendar(self):
+        expired = self._create_qualification("Gone", "S-3", days=-1, state="expired")
+        in_review = self._create_qualification("New", "N-1", state="under_review")
+        action = (
+            self.env["ir.actions.actions"]
+            .with_user(self.manager)
+            ._for_xml_id("sales_qualification.sales_qualification_expiry_action")
+        )
+        self.assertEqual(action["view_mode"].split(",")[0], "calendar")
+        Qualification = self.env[action["res_model"]].with_user(self.manager)
+        result = Qualification.get_views(
+            [*[tuple(view) for view in action["views"]], (False, "search")],
+            {"action_id": action["id"], "load_filters": True},
+        )
+        calendar = result["views"]["calendar"]
+        self.assertIn('date_start="expiry_date"', calendar["arch"])
+        self.assertIn("expiry_date", result["models"]["sales.qualification"]["fields"])
+        # What the calendar loads: live certificates, not those in review.
+        domain = safe_eval(action["domain"])
+        shown = Qualification.search_read(domain, ["name", "expiry_date", "state"])
+        shown_ids = {row["id"] for row in shown}
+        self.assertIn(self.active_qualification.id, shown_ids)
+        self.assertIn(expired.id, shown_ids)
+        self.assertNotIn(in_review.id, shown_ids)
 
     def test_certificates_in_review_cannot_be_renewed(self):
         reviewed = self._create_qualification("In review", "R-1", state="under_review")

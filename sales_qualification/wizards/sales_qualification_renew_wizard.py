@@ -11,7 +11,12 @@ class SalesQualificationRenewWizard(models.TransientModel):
     qualification_id = fields.Many2one(
         "sales.qualification", required=True, readonly=True
     )
-    number = fields.Char(string="New Certificate Number", required=True)
+    number = fields.Char(
+        string="New Certificate Number",
+        required=True,
+        help="Many renewed certificates keep their number; change it if the "
+        "authority issued a new one.",
+    )
     issue_date = fields.Date(required=True, default=fields.Date.context_today)
     expiry_date = fields.Date(required=True)
 

@@ -7,6 +7,7 @@ from . import sales_commission_target
 from . import sales_commission_split
 from . import sale_order
 from . import account_move
+from . import account_partial_reconcile
 from . import sales_commission_line
 from . import sales_commission_bonus
 from . import sales_commission_bonus_beneficiary

@@ -5,7 +5,12 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .sale_order import _check_split_total, _default_split_commands
+from .sale_order import _default_split_commands
+from .sales_commission_split import (
+    check_split_total,
+    deferred_split_documents,
+    split_total_deferred,
+)
 
 
 class AccountMove(models.Model):
@@ -29,7 +34,7 @@ class AccountMove(models.Model):
 
     @api.constrains("sales_commission_split_ids")
     def _check_sales_commission_split(self):
-        _check_split_total(self, "sales_commission_split_ids")
+        check_split_total(self, "sales_commission_split_ids")
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -45,11 +50,11 @@ class AccountMove(models.Model):
     def write(self, vals):
         if "sales_commission_split_ids" not in vals:
             return super().write(vals)
-        # one chatter message for the whole change, not one per split line
+        # one chatter message for the whole change, not one per split line, and
+        # the 100 % total checked once at the end, not after each split line
         before = self._sales_commission_split_summary()
-        res = super(
-            AccountMove, self.with_context(sales_commission_split_nolog=True)
-        ).write(vals)
+        with split_total_deferred(self):
+            res = super().write(vals)
         self._sales_commission_log_split_change(before)
         return res
 
@@ -81,14 +86,17 @@ class AccountMove(models.Model):
 
     def _sales_commission_log_split_change(self, before):
         """Post the old and new split on posted invoices whose split changed."""
-        if self.env.context.get("sales_commission_split_nolog"):
-            return
-        for move in self.filtered(lambda m: m.state == "posted"):
+        # a move writing its split lines logs once, when its write is done
+        deferred = deferred_split_documents(self.env)
+        for move in self.filtered(
+            lambda m: m.state == "posted" and (m._name, m.id) not in deferred
+        ):
             after = move.sales_commission_split_ids._summary()
             old = before.get(move.id, Markup(""))
             if after == old:
                 continue
-            move.message_post(
+            # as superuser: a manager may change splits without editing invoices
+            move.sudo().message_post(
                 body=Markup("%s<br/>%s &#8594; %s")
                 % (
                     self.env._("Commission split changed after invoicing:"),

@@ -1,24 +1,8 @@
 # Copyright 2026 Sales Policy Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command, api, fields, models
-from odoo.exceptions import ValidationError
 
-
-def _check_split_total(records, field_name):
-    """Splits of each record sum to 100 % (or the record has none)."""
-    for record in records:
-        splits = record[field_name]
-        total = sum(splits.mapped("percent"))
-        if splits and abs(total - 100.0) > 0.005:
-            raise ValidationError(
-                records.env._(
-                    "The commission split of %(document)s sums to %(total)s %%, "
-                    "not 100 %% (policy clause SP-COM-04). Adjust the reps' "
-                    "shares so that they add up to 100 %%.",
-                    document=record.display_name,
-                    total=round(total, 2),
-                )
-            )
+from .sales_commission_split import check_split_total, split_total_deferred
 
 
 def _default_split_commands(partner):
@@ -40,7 +24,7 @@ class SaleOrder(models.Model):
 
     @api.constrains("sales_commission_split_ids")
     def _check_sales_commission_split(self):
-        _check_split_total(self, "sales_commission_split_ids")
+        check_split_total(self, "sales_commission_split_ids")
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -48,6 +32,13 @@ class SaleOrder(models.Model):
         for order in orders.filtered(lambda o: not o.sales_commission_split_ids):
             order.sales_commission_split_ids = _default_split_commands(order.partner_id)
         return orders
+
+    def write(self, vals):
+        if "sales_commission_split_ids" not in vals:
+            return super().write(vals)
+        # several split lines change at once: the total is checked at the end
+        with split_total_deferred(self):
+            return super().write(vals)
 
     @api.onchange("partner_id")
     def _onchange_partner_sales_commission_split(self):

@@ -13,7 +13,7 @@ from ..tools.commission_math import (
     prepare_tiers,
     split_amounts,
 )
-from .sales_commission_plan import COMMISSION_BASES
+from .sales_commission_plan import COMMISSION_BASES, COMMISSION_GRADES
 
 _logger = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ class SalesCommissionLine(models.Model):
     )
     partner_id = fields.Many2one("res.partner", string="Customer")
     sales_grade = fields.Selection(
-        [("a", "A"), ("b", "B"), ("c", "C")],
+        COMMISSION_GRADES,
         string="Customer Grade",
         help="The customer's grade when the line was generated.",
     )
@@ -78,7 +78,8 @@ class SalesCommissionLine(models.Model):
         default=0,
         required=True,
         help="Id of the payment matching that collected the revenue (0 on "
-        "the invoice basis); kept if the matching is later undone.",
+        "the invoice basis; negative on the line taking back the commission "
+        "of a matching that was undone).",
     )
     bonus_id = fields.Many2one(
         "sales.commission.bonus", string="Project Bonus", ondelete="restrict"
@@ -120,8 +121,19 @@ class SalesCommissionLine(models.Model):
             )
         )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("settlement_id"):
+                self._check_settlement_open(vals["settlement_id"], vals.get("user_id"))
+        return super().create(vals_list)
+
     def write(self, vals):
         self._check_not_locked()
+        if vals.get("settlement_id"):
+            users = {vals["user_id"]} if vals.get("user_id") else set(self.user_id.ids)
+            for user_id in users:
+                self._check_settlement_open(vals["settlement_id"], user_id)
         return super().write(vals)
 
     def unlink(self):
@@ -139,6 +151,30 @@ class SalesCommissionLine(models.Model):
             )
         return super().unlink()
 
+    def _check_settlement_open(self, settlement_id, user_id):
+        """Lines join only a draft settlement of their own rep."""
+        settlement = (
+            self.env["sales.commission.settlement"].sudo().browse(settlement_id)
+        )
+        if settlement.state != "draft":
+            raise UserError(
+                self.env._(
+                    "Settlement %(settlement)s is no longer a draft: no "
+                    "commission line can be added to it (policy clause "
+                    "SP-COM-07). Settle the line in a later period.",
+                    settlement=settlement.name,
+                )
+            )
+        if user_id and settlement.user_id.id != user_id:
+            raise UserError(
+                self.env._(
+                    "Settlement %(settlement)s settles the commission of "
+                    "%(rep)s only: a line of another rep cannot be added to it.",
+                    settlement=settlement.name,
+                    rep=settlement.user_id.name,
+                )
+            )
+
     def _check_not_locked(self):
         locked = self.filtered(
             lambda line: line.settlement_id.state in LOCKED_SETTLEMENT_STATES
@@ -152,6 +188,61 @@ class SalesCommissionLine(models.Model):
                     settlement=locked.settlement_id[:1].name,
                 )
             )
+
+    # ------------------------------------------------------------------
+    # Payment matching undone
+    # ------------------------------------------------------------------
+    @api.model
+    def _reverse_unmatched_payments(self, partial_ids):
+        """Take back the commission of payment matchings being removed.
+
+        Lines not settled yet are deleted; a settled line gets a negative
+        twin, keyed on the negative matching id and left for the next
+        settlement. Matching the payment again creates a new matching that
+        earns again: unmatch then rematch pays exactly once in total.
+        """
+        partial_ids = [pid for pid in partial_ids if pid > 0]
+        if not partial_ids:
+            return self.browse()
+        lines = self.sudo().search([("source_partial", "in", partial_ids)])
+        settled = lines.filtered(
+            lambda line: line.settlement_id and line.settlement_id.state != "cancel"
+        )
+        (lines - settled).unlink()
+        if not settled:
+            return self.browse()
+        today = fields.Date.context_today(self)
+        return self.sudo().create(
+            [line._prepare_reversal_vals(today) for line in settled]
+        )
+
+    def _prepare_reversal_vals(self, date):
+        self.ensure_one()
+        return {
+            "name": self.env._(
+                "%(document)s (payment unmatched)", document=self.name or ""
+            ),
+            "company_id": self.company_id.id,
+            "user_id": self.user_id.id,
+            "date": date,
+            "period_start": date.replace(day=1),
+            "basis": self.basis,
+            "partner_id": self.partner_id.id,
+            "sales_grade": self.sales_grade,
+            "move_id": self.move_id.id,
+            "move_line_id": self.move_line_id.id,
+            "source_partial": -self.source_partial,
+            "product_id": self.product_id.id,
+            "product_categ_id": self.product_categ_id.id,
+            "plan_id": self.plan_id.id,
+            "rule_id": self.rule_id.id,
+            "revenue_amount": -self.revenue_amount,
+            "split_percent": self.split_percent,
+            "rate": self.rate,
+            "tier_amount": -self.tier_amount,
+            "amount": -self.amount,
+            "currency_id": self.currency_id.id,
+        }
 
     # ------------------------------------------------------------------
     # Generation

@@ -9,6 +9,9 @@ COMMISSION_BASES = [
     ("margin", "Margin"),
 ]
 
+# single-letter labels are skipped by Odoo's term export (untranslatable)
+COMMISSION_GRADES = [("a", "Grade A"), ("b", "Grade B"), ("c", "Grade C")]
+
 
 class SalesCommissionPlan(models.Model):
     """What a company pays commission on, at which rates, during which dates.
@@ -48,6 +51,15 @@ class SalesCommissionPlan(models.Model):
         help="Invoiced: earned when the invoice is posted. Collected: earned "
         "pro rata as payments are reconciled with the invoice (unpaid sales "
         "earn nothing). Margin: invoiced revenue minus product cost.",
+    )
+    hold_overdue = fields.Boolean(
+        string="Hold Overdue Invoices",
+        default=True,
+        tracking=True,
+        help="Invoiced and margin bases: commission of an invoice that is past "
+        "its due date at the end of the settled period and not fully paid is "
+        "left out of the settlement; it stays open and is settled in the "
+        "period after the invoice is paid (policy clause SP-COM-09).",
     )
     rule_ids = fields.One2many("sales.commission.rule", "plan_id", string="Rates")
     tier_ids = fields.One2many(

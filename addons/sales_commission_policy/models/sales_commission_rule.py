@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .sales_commission_plan import COMMISSION_GRADES
+
 
 class SalesCommissionRule(models.Model):
     """A commission rate; the most specific matching rule of a plan wins.
@@ -21,7 +23,7 @@ class SalesCommissionRule(models.Model):
     company_id = fields.Many2one(related="plan_id.company_id", store=True)
     sequence = fields.Integer(default=10)
     sales_grade = fields.Selection(
-        [("a", "A"), ("b", "B"), ("c", "C")],
+        COMMISSION_GRADES,
         string="Customer Grade",
         help="Grade of the customer (commercial partner); empty for any grade.",
     )

@@ -4,6 +4,11 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
+# written by the action methods only
+WORKFLOW_FIELDS = {"state", "approved_by_id", "bill_id"}
+# fixed once the settlement left draft
+PERIOD_FIELDS = {"user_id", "company_id", "date_from", "date_to"}
+
 
 class SalesCommissionSettlement(models.Model):
     """A rep's commission for one period: draft, approved by a manager, paid."""
@@ -141,8 +146,39 @@ class SalesCommissionSettlement(models.Model):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = sequence._next() if sequence else "/"
-
+            if vals.get("state", "draft") != "draft" or vals.get("approved_by_id"):
+                self._check_workflow_write(set(vals))
         return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_workflow_write(set(vals))
+        return super().write(vals)
+
+    def _check_workflow_write(self, field_names):
+        """State, approver and bill change only through the action buttons
+        (which check the user's role and the transition, then write them as
+        superuser); a settled rep or period changes only while in draft."""
+        if self.env.su:
+            return
+        if WORKFLOW_FIELDS & field_names:
+            raise UserError(
+                self.env._(
+                    "The state of a commission settlement changes only through "
+                    "its buttons (Approve, Create Vendor Bill, Cancel; policy "
+                    "clause SP-COM-06). Use those buttons instead of editing "
+                    "the state.",
+                )
+            )
+        frozen = self.filtered(lambda s: s.state != "draft")
+        if frozen and PERIOD_FIELDS & field_names:
+            raise UserError(
+                self.env._(
+                    "Settlement %(settlement)s is no longer a draft: its rep, "
+                    "company and period cannot change (policy clause "
+                    "SP-COM-06). Cancel it and settle the period again.",
+                    settlement=frozen[:1].name,
+                )
+            )
 
     def _check_manager(self):
         if not self.env.user.has_group("sales_policy_base.group_sales_policy_manager"):
@@ -168,7 +204,7 @@ class SalesCommissionSettlement(models.Model):
     def action_approve(self):
         self._check_manager()
         self._check_state(("draft",))
-        self.write({"state": "approved", "approved_by_id": self.env.user.id})
+        self.sudo().write({"state": "approved", "approved_by_id": self.env.user.id})
         return True
 
     def action_pay(self):
@@ -181,7 +217,7 @@ class SalesCommissionSettlement(models.Model):
             .create([settlement._prepare_bill_vals() for settlement in self])
         )
         for settlement, bill in zip(self, bills, strict=True):
-            settlement.write({"state": "paid", "bill_id": bill.id})
+            settlement.sudo().write({"state": "paid", "bill_id": bill.id})
         return True
 
     def _prepare_bill_vals(self):
@@ -213,7 +249,7 @@ class SalesCommissionSettlement(models.Model):
         """Release the lines so that the period can be settled again."""
         self._check_manager()
         self._check_state(("draft", "approved"))
-        self.write({"state": "cancel"})
+        self.sudo().write({"state": "cancel"})
         self.line_ids.sudo().write({"settlement_id": False})
         return True
 
@@ -229,22 +265,51 @@ class SalesCommissionSettlement(models.Model):
         return wizard.action_export()
 
     @api.model
+    def _settle_eligible_sql(self, company, date_to, users=None):
+        """Condition on ``sales_commission_line l``: unsettled lines of
+        ``company`` dated up to ``date_to``, except those of invoices that
+        were overdue at ``date_to`` and are not fully paid yet, when the
+        line's plan holds overdue invoices (policy clause SP-COM-09)."""
+        return SQL(
+            """
+            l.company_id = %(company)s AND l.settlement_id IS NULL
+            AND l.date <= %(date_to)s
+            AND (%(no_users)s OR l.user_id = ANY(%(users)s))
+            AND NOT EXISTS (
+                SELECT 1
+                  FROM account_move m
+                  JOIN sales_commission_plan p ON p.id = l.plan_id
+                 WHERE m.id = l.move_id AND p.hold_overdue
+                   AND l.basis IN ('invoiced', 'margin')
+                   AND m.move_type = 'out_invoice'
+                   AND m.invoice_date_due < %(date_to)s
+                   AND m.amount_residual > 0)
+            """,
+            company=company.id,
+            date_to=date_to,
+            no_users=not users,
+            users=users.ids if users else [],
+        )
+
+    @api.model
     def _settle(self, date_from, date_to, company, users=None):
         """Settlements of ``company`` for every rep with unsettled lines dated
         up to ``date_to`` (late lines of earlier periods included)."""
-        domain = [
-            ("company_id", "=", company.id),
-            ("settlement_id", "=", False),
-            ("date", "<=", date_to),
-        ]
-        if users:
-            domain.append(("user_id", "in", users.ids))
-        Line = self.env["sales.commission.line"].sudo()
-        reps = [user for [user] in Line._read_group(domain, ["user_id"])]
+        eligible = self._settle_eligible_sql(company, date_to, users)
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "SELECT DISTINCT l.user_id FROM sales_commission_line l WHERE %s"
+                " ORDER BY l.user_id",
+                eligible,
+            )
+        )
+        reps = self.env["res.users"].browse([row[0] for row in self.env.cr.fetchall()])
         if not reps:
             raise UserError(
                 self.env._(
-                    "There is no unsettled commission up to %(date)s. Generate "
+                    "There is no commission to settle up to %(date)s (lines of "
+                    "overdue unpaid invoices are held until paid). Generate "
                     "the commission lines first.",
                     date=date_to,
                 )
@@ -252,7 +317,7 @@ class SalesCommissionSettlement(models.Model):
         clash = self.search(
             [
                 ("company_id", "=", company.id),
-                ("user_id", "in", [user.id for user in reps]),
+                ("user_id", "in", reps.ids),
                 ("state", "!=", "cancel"),
                 ("date_from", "<=", date_to),
                 ("date_to", ">=", date_from),
@@ -282,15 +347,13 @@ class SalesCommissionSettlement(models.Model):
                SET settlement_id = s.id
               FROM sales_commission_settlement s
              WHERE s.id = ANY(%(settlements)s) AND l.user_id = s.user_id
-               AND l.company_id = %(company)s AND l.settlement_id IS NULL
-               AND l.date <= %(date_to)s
+               AND %(eligible)s
                 """,
                 settlements=list(by_user.values()),
-                company=company.id,
-                date_to=date_to,
+                eligible=eligible,
             )
         )
-        Line.invalidate_model(["settlement_id"])
+        self.env["sales.commission.line"].invalidate_model(["settlement_id"])
         settlements.invalidate_recordset(["line_ids"])
         self.env.add_to_compute(self._fields["amount_total"], settlements)
         return settlements

@@ -6,3 +6,5 @@ from . import test_commission_ownership
 from . import test_commission_bonus
 from . import test_commission_settlement
 from . import test_commission_security
+from . import test_commission_split_rules
+from . import test_commission_overdue

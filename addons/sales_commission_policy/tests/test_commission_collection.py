@@ -72,3 +72,60 @@ class TestCommissionCollection(SalesCommissionCommon):
         self.assertFalse(self._generate())
         # 500 * 4 % = 20
         self.assertEqual(self._lines(invoice).amount, 20.0)
+
+    def _receivable(self, move):
+        return move.line_ids.filtered(
+            lambda line: line.account_id.account_type == "asset_receivable"
+        )
+
+    def _rematch(self, invoice, payment):
+        (self._receivable(invoice) | self._receivable(payment.move_id)).reconcile()
+
+    def test_unmatched_payment_earns_once_when_matched_again(self):
+        invoice = self._invoice([(self.pump, 1, 1000.0)])
+        payment = self._pay(invoice, 1000.0)
+        self._generate()
+        # 1,000 collected * 4 % (category Equipment) = 40
+        self.assertEqual(self._lines(invoice).amount, 40.0)
+        self._receivable(invoice).remove_move_reconcile()
+        # not settled yet: the commission of the undone matching is dropped
+        self.assertFalse(self._lines(invoice))
+        self.assertFalse(self._generate())
+        self._rematch(invoice, payment)
+        self._generate()
+        # matched again: 40 once, not 80
+        self.assertRecordValues(
+            self._lines(invoice), [{"amount": 40.0, "revenue_amount": 1000.0}]
+        )
+        self.assertFalse(self._generate())
+
+    def test_unmatching_a_settled_payment_takes_its_commission_back(self):
+        invoice = self._invoice([(self.pump, 1, 1000.0)])
+        payment = self._pay(invoice, 1000.0)
+        self._generate()
+        settlement = self.env["sales.commission.settlement"]._settle(
+            date(2026, 3, 1), date(2026, 3, 31), self.company
+        )
+        settlement.with_user(self.manager).action_approve()
+        self._receivable(invoice).remove_move_reconcile()
+        # the approved line stays locked; a -40 line takes it back and waits
+        # for the next settlement: 40 - 40 = 0
+        self.assertRecordValues(
+            self._lines(invoice),
+            [
+                {
+                    "amount": 40.0,
+                    "revenue_amount": 1000.0,
+                    "settlement_id": settlement.id,
+                },
+                {"amount": -40.0, "revenue_amount": -1000.0, "settlement_id": False},
+            ],
+        )
+        self.assertEqual(sum(self._lines(invoice).mapped("amount")), 0.0)
+        self._rematch(invoice, payment)
+        self._generate()
+        # 40 - 40 + 40 = 40: the payment earns once in total
+        lines = self._lines(invoice)
+        self.assertEqual(len(lines), 3)
+        self.assertEqual(sum(lines.mapped("amount")), 40.0)
+        self.assertFalse(self._generate())

@@ -5,6 +5,7 @@ import io
 import zipfile
 from datetime import date
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -135,3 +136,58 @@ class TestCommissionSettlement(SalesCommissionCommon):
             strings = archive.read("xl/sharedStrings.xml").decode()
         self.assertIn("Sp Rep", strings)
         self.assertIn("<v>55</v>", sheet)
+
+    def test_manager_cannot_write_settlement_state_directly(self):
+        settlement = self._settle().filtered(lambda s: s.user_id == self.rep)
+        as_manager = settlement.with_user(self.manager)
+        with self.assertRefused(UserError, "only through its buttons"):
+            as_manager.write({"state": "paid"})
+        as_manager.action_approve()
+        as_manager.action_pay()
+        # paid -> draft would let the lines be changed and paid again
+        with self.assertRefused(UserError, "only through its buttons"):
+            as_manager.write({"state": "draft"})
+        with self.assertRefused(UserError, "only through its buttons"):
+            as_manager.write({"approved_by_id": self.senior_manager.id})
+        with self.assertRefused(UserError, "no longer a draft"):
+            as_manager.write({"date_to": date(2026, 4, 30)})
+        with self.assertRefused(UserError, "only through its buttons"):
+            self.env["sales.commission.settlement"].with_user(self.manager).create(
+                {
+                    "user_id": self.rep.id,
+                    "date_from": date(2026, 5, 1),
+                    "date_to": date(2026, 5, 31),
+                    "state": "approved",
+                }
+            )
+        self.assertRecordValues(
+            settlement,
+            [{"state": "paid", "approved_by_id": self.manager.id}],
+        )
+
+    def test_lines_join_only_a_draft_settlement_of_their_rep(self):
+        settlements = self._settle()
+        mine = settlements.filtered(lambda s: s.user_id == self.rep)
+        theirs = settlements.filtered(lambda s: s.user_id == self.rep_2)
+        # rep_2's April line (300 * 2 % = 6) is still open
+        april = self.Line.search([("date", "=", date(2026, 4, 3))])
+        april = april.with_user(self.manager)
+        with self.assertRefused(UserError, "of Sp Rep only"):
+            april.settlement_id = mine
+        # a draft settlement of the line's rep takes it: 20 + 6 = 26
+        theirs.with_user(self.manager).write({"line_ids": [Command.link(april.id)]})
+        self.assertEqual(theirs.amount_total, 26.0)
+        april.settlement_id = False
+        mine.with_user(self.manager).action_approve()
+        theirs.with_user(self.manager).action_approve()
+        with self.assertRefused(UserError, "no longer a draft"):
+            theirs.with_user(self.manager).write({"line_ids": [Command.link(april.id)]})
+        with self.assertRefused(UserError, "no longer a draft"):
+            april.settlement_id = theirs
+        # nor can lines leave an approved settlement
+        with self.assertRefused(UserError, "are locked"):
+            theirs.with_user(self.manager).write(
+                {"line_ids": [Command.unlink(theirs.line_ids[0].id)]}
+            )
+        self.assertEqual(theirs.amount_total, 20.0)
+        self.assertFalse(april.settlement_id)

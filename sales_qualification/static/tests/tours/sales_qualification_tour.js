@@ -116,5 +116,10 @@ registry.category("web_tour.tours").add("sales_qualification_lifecycle", {
         {
             trigger: ".o_statusbar_status .o_arrow_button_current:contains('Returned')",
         },
+        ...openQualificationsMenu("Expiry Calendar"),
+        {
+            content: "The expiry calendar shows the month of expiries",
+            trigger: ".o_calendar_view .o_calendar_renderer",
+        },
     ],
 });
