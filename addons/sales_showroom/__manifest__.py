@@ -19,6 +19,7 @@
         "data/product_data.xml",
         "data/ir_cron_data.xml",
         "data/sales_policy_clause_data.xml",
+        "data/sales_policy_approval_rule_data.xml",
         "views/sales_showroom_project_views.xml",
         "views/sales_showroom_building_views.xml",
         "views/sales_showroom_unit_views.xml",

@@ -11,3 +11,4 @@ from . import account_move
 from . import sales_legal_case
 from . import sales_interest_charge
 from . import sales_interest_charge_line
+from . import sales_collection_plan_rep

@@ -1,6 +1,8 @@
 # Copyright 2026 Sales Policy Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import float_compare
 
 from .sales_interest_terms import (
     INTEREST_TERM_FIELDS,
@@ -22,13 +24,13 @@ class AccountMove(models.Model):
         "sales.interest.charge.line",
         "invoice_id",
         string="Interest Charged",
-        groups="sales_policy_base.group_sales_policy_user,sales_policy_base.group_sales_policy_finance_reviewer",
+        groups="sales_policy_base.group_sales_policy_user,sales_policy_base.group_sales_policy_finance_reviewer,account.group_account_invoice",
     )
     sales_interest_charge_ids = fields.One2many(
         "sales.interest.charge",
         "move_id",
         string="Interest Charges",
-        groups="sales_policy_base.group_sales_policy_user,sales_policy_base.group_sales_policy_finance_reviewer",
+        groups="sales_policy_base.group_sales_policy_user,sales_policy_base.group_sales_policy_finance_reviewer,account.group_account_invoice",
     )
     sales_interest_charged_through = fields.Date(
         string="Interest Charged Through",
@@ -49,7 +51,7 @@ class AccountMove(models.Model):
         "sales.reminder.log",
         "move_id",
         string="Payment Reminders",
-        groups="sales_policy_base.group_sales_policy_user,sales_policy_base.group_sales_policy_finance_reviewer",
+        groups="sales_policy_base.group_sales_policy_user,sales_policy_base.group_sales_policy_finance_reviewer,account.group_account_invoice",
     )
 
     @api.depends("partner_id", "company_id", "move_type")
@@ -80,6 +82,11 @@ class AccountMove(models.Model):
     def _check_sales_interest_terms(self):
         check_interest_terms(self)
 
+    def write(self, vals):
+        if any(name in vals for name in INTEREST_TERM_FIELDS):
+            self._check_sales_interest_terms_editable(vals)
+        return super().write(vals)
+
     def unlink(self):
         # deleting a draft interest invoice frees its days (charges cancelled)
         charges = self.sudo().sales_interest_charge_ids
@@ -91,3 +98,39 @@ class AccountMove(models.Model):
         result = super().button_cancel()
         self.sudo().sales_interest_charge_ids._release_interest_days()
         return result
+
+    # --- business methods ------------------------------------------------------
+    def _check_sales_interest_terms_editable(self, vals):
+        """The interest terms of a posted invoice are part of what was
+        invoiced: they change only after a reset to draft (UserError)."""
+        for move in self.filtered(lambda m: m.state == "posted"):
+            changed = (
+                (
+                    "sales_interest_rate" in vals
+                    and float_compare(
+                        vals["sales_interest_rate"] or 0.0,
+                        move.sales_interest_rate,
+                        precision_digits=4,
+                    )
+                )
+                or (
+                    "sales_interest_basis" in vals
+                    and (vals["sales_interest_basis"] or False)
+                    != move.sales_interest_basis
+                )
+                or (
+                    "sales_interest_grace_days" in vals
+                    and (vals["sales_interest_grace_days"] or 0)
+                    != move.sales_interest_grace_days
+                )
+            )
+            if changed:
+                raise UserError(
+                    self.env._(
+                        "The overdue interest terms of %(invoice)s cannot be "
+                        "changed: the invoice is posted (sales policy: interest "
+                        "is charged on the terms of the contract as invoiced). "
+                        "Reset the invoice to draft to correct them.",
+                        invoice=move.display_name,
+                    )
+                )

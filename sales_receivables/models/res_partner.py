@@ -66,7 +66,7 @@ class ResPartner(models.Model):
         "sales.credit.history",
         "partner_id",
         string="Credit History",
-        groups="sales_policy_base.group_sales_policy_user,sales_policy_base.group_sales_policy_finance_reviewer",
+        groups="sales_policy_base.group_sales_policy_user,sales_policy_base.group_sales_policy_finance_reviewer,account.group_account_invoice",
     )
     sales_credit_currency_id = fields.Many2one(
         "res.currency", compute="_compute_sales_credit_exposure"

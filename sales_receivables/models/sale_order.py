@@ -162,6 +162,22 @@ class SaleOrder(models.Model):
             credit_rules = rules.filtered(
                 lambda r: CREDIT_HOLD_FIELD in (r.domain or "")
             )
+            if not credit_rules:
+                # fail closed: without an applicable credit-hold rule nobody
+                # could grant the approval, so the order is not let through
+                raise UserError(
+                    self.env._(
+                        "Confirmation of %(order)s refused: %(reason)s (sales "
+                        "policy: no new orders over the credit limit, with bad "
+                        "credit or in collection without approval), and no active "
+                        "credit-hold approval rule applies to it, so nobody can "
+                        "grant that approval. Ask a policy administrator to "
+                        "activate a credit-hold rule (Sales Policy > Configuration "
+                        "> Approval Rules), or collect the open invoices first.",
+                        order=order.display_name,
+                        reason=reasons[order.id],
+                    )
+                )
             if any((order.id, rule.id) not in approved for rule in credit_rules):
                 raise UserError(
                     self.env._(

@@ -52,6 +52,13 @@ class SalesCollectionPlan(models.Model):
     line_ids = fields.One2many(
         "sales.collection.plan.line", "plan_id", string="Lines", copy=False
     )
+    rep_ids = fields.Many2many(
+        "sales.collection.plan.rep",
+        string="By Salesperson",
+        compute="_compute_rep_ids",
+        help="Plan vs actual of each salesperson, with the achieved rate "
+        "against the target.",
+    )
     amount_expected = fields.Monetary(
         string="Planned", compute="_compute_amounts", store=True
     )
@@ -91,12 +98,49 @@ class SalesCollectionPlan(models.Model):
             plan.date_to = start + relativedelta(months=1, days=-1)
 
     @api.depends(
+        "line_ids.user_id",
+        "line_ids.amount_expected",
+        "line_ids.amount_collected",
+        "target_percent",
+    )
+    def _compute_rep_ids(self):
+        # a SQL view over the lines: write pending changes, read it afresh
+        self.env["sales.collection.plan.line"].flush_model()
+        self.flush_model(["target_percent", "date_from", "company_id"])
+        Rep = self.env["sales.collection.plan.rep"]
+        Rep.invalidate_model()
+        plan_ids = [plan_id for plan_id in self._origin.ids if plan_id]
+        rows = Rep.search([("plan_id", "in", plan_ids)]) if plan_ids else Rep
+        for plan in self:
+            plan.rep_ids = rows.filtered(lambda r, p=plan: r.plan_id == p._origin)
+
+    @api.depends(
         "line_ids.amount_expected", "line_ids.amount_collected", "target_percent"
     )
     def _compute_amounts(self):
+        # saved plans: one grouped query (a month may hold many thousand lines);
+        # a plan being edited in a form: its lines in memory
+        stored = self.filtered(lambda plan: isinstance(plan.id, int))
+        totals = (
+            {
+                plan.id: (expected, collected)
+                for plan, expected, collected in self.env[
+                    "sales.collection.plan.line"
+                ]._read_group(
+                    [("plan_id", "in", stored.ids)],
+                    ["plan_id"],
+                    ["amount_expected:sum", "amount_collected:sum"],
+                )
+            }
+            if stored
+            else {}
+        )
         for plan in self:
-            expected = sum(plan.line_ids.mapped("amount_expected"))
-            collected = sum(plan.line_ids.mapped("amount_collected"))
+            if plan in stored:
+                expected, collected = totals.get(plan.id, (0.0, 0.0))
+            else:
+                expected = sum(plan.line_ids.mapped("amount_expected"))
+                collected = sum(plan.line_ids.mapped("amount_collected"))
             plan.amount_expected = expected
             plan.amount_collected = collected
             plan.achieved_percent = collected / expected * 100.0 if expected else 0.0
@@ -147,10 +191,21 @@ class SalesCollectionPlan(models.Model):
                     self.env._("%(year)s is not a valid year.", year=plan.year)
                 )
 
+    # --- CRUD -------------------------------------------------------------------
+    def unlink(self):
+        self._check_not_closed(self.env._("deleted"))
+        return super().unlink()
+
     # --- actions ----------------------------------------------------------------
     def action_generate(self):
-        """Add a line for each open customer invoice due in the month (one
-        query for the invoices, one for what was already collected)."""
+        """Add a line for each open customer invoice due in the month that is
+        not planned yet: one INSERT ... SELECT per plan (the month's invoices
+        and what was already collected on them), so that a month of tens of
+        thousands of invoices is planned in seconds."""
+        self.check_access("write")
+        Line = self.env["sales.collection.plan.line"]
+        Line.browse().check_access("create")
+        self.env["account.move"].browse().check_access("read")
         for plan in self:
             if plan.state == "done":
                 raise UserError(
@@ -159,58 +214,93 @@ class SalesCollectionPlan(models.Model):
                         plan=plan.name,
                     )
                 )
-            planned = set(plan.line_ids.move_id.ids)
-            moves = self.env["account.move"].search_fetch(
-                [
-                    ("company_id", "=", plan.company_id.id),
-                    ("move_type", "=", "out_invoice"),
-                    ("state", "=", "posted"),
-                    ("invoice_date_due", ">=", plan.date_from),
-                    ("invoice_date_due", "<=", plan.date_to),
-                    ("id", "not in", list(planned)),
-                    "|",
-                    ("amount_residual", "!=", 0),
-                    ("payment_state", "in", ("paid", "in_payment", "partial")),
-                ],
-                [
-                    "partner_id",
-                    "commercial_partner_id",
-                    "invoice_user_id",
-                    "invoice_date_due",
-                    "amount_residual_signed",
-                ],
-            )
-            collected = plan._collected_by_move(moves.ids)
-            vals = []
-            for move in moves:
-                expected = move.amount_residual_signed + collected.get(move.id, 0.0)
-                if plan.currency_id.is_zero(expected):
-                    continue
-                vals.append(
-                    {
-                        "plan_id": plan.id,
-                        "move_id": move.id,
-                        "partner_id": move.commercial_partner_id.id,
-                        "user_id": (
-                            move.invoice_user_id or move.commercial_partner_id.user_id
-                        ).id,
-                        "amount_expected": expected,
-                        "amount_collected": collected.get(move.id, 0.0),
-                    }
+        self.env.flush_all()
+        for plan in self:
+            self.env.cr.execute(
+                SQL(
+                    """
+                    WITH due AS (
+                        SELECT move.id, move.commercial_partner_id,
+                               move.invoice_user_id, move.amount_residual_signed
+                          FROM account_move move
+                         WHERE move.company_id = %(company)s
+                           AND move.move_type = 'out_invoice'
+                           AND move.state = 'posted'
+                           AND move.invoice_date_due BETWEEN %(start)s AND %(end)s
+                           AND (move.amount_residual != 0
+                                OR move.payment_state IN ('paid', 'in_payment',
+                                                          'partial'))
+                           AND NOT EXISTS (
+                               SELECT 1 FROM sales_collection_plan_line planned
+                                WHERE planned.plan_id = %(plan)s
+                                  AND planned.move_id = move.id)
+                    ), paid AS (%(paid)s)
+                    INSERT INTO sales_collection_plan_line
+                           (plan_id, company_id, date_from, move_id, partner_id,
+                            user_id, amount_expected, amount_collected,
+                            create_uid, create_date, write_uid, write_date)
+                    SELECT %(plan)s, %(company)s, %(start)s, due.id,
+                           due.commercial_partner_id,
+                           COALESCE(due.invoice_user_id, partner.user_id),
+                           due.amount_residual_signed + COALESCE(paid.amount, 0),
+                           COALESCE(paid.amount, 0),
+                           %(uid)s, NOW() AT TIME ZONE 'UTC',
+                           %(uid)s, NOW() AT TIME ZONE 'UTC'
+                      FROM due
+                      JOIN res_partner partner
+                        ON partner.id = due.commercial_partner_id
+                 LEFT JOIN paid ON paid.move_id = due.id
+                     WHERE ROUND(due.amount_residual_signed
+                                 + COALESCE(paid.amount, 0), %(digits)s) != 0
+                    """,
+                    plan=plan.id,
+                    company=plan.company_id.id,
+                    start=plan.date_from,
+                    end=plan.date_to,
+                    paid=plan._collected_sql(SQL("SELECT id FROM due")),
+                    uid=self.env.uid,
+                    digits=plan.currency_id.decimal_places,
                 )
-            self.env["sales.collection.plan.line"].create(vals)
-            if plan.state == "draft":
-                plan.state = "open"
+            )
+        self._invalidate_lines()
+        self.filtered(lambda plan: plan.state == "draft").state = "open"
         return True
 
     def action_refresh_actuals(self):
+        """Collected = payments reconciled in the month: one UPDATE per plan."""
+        self._check_not_closed(self.env._("refreshed"))
+        self.check_access("write")
+        self.env["sales.collection.plan.line"].browse().check_access("write")
+        self.env.flush_all()
         for plan in self:
-            lines = plan.line_ids.filtered("move_id")
-            collected = plan._collected_by_move(lines.move_id.ids)
-            for line in lines:
-                amount = collected.get(line.move_id.id, 0.0)
-                if line.amount_collected != amount:
-                    line.amount_collected = amount
+            self.env.cr.execute(
+                SQL(
+                    """
+                    WITH paid AS (%(paid)s)
+                    UPDATE sales_collection_plan_line line
+                       SET amount_collected = COALESCE(paid.amount, 0),
+                           write_uid = %(uid)s,
+                           write_date = NOW() AT TIME ZONE 'UTC'
+                      FROM sales_collection_plan_line source
+                 LEFT JOIN paid ON paid.move_id = source.move_id
+                     WHERE line.id = source.id
+                       AND source.plan_id = %(plan)s
+                       AND source.move_id IS NOT NULL
+                       AND COALESCE(source.amount_collected, 0)
+                           != COALESCE(paid.amount, 0)
+                    """,
+                    plan=plan.id,
+                    uid=self.env.uid,
+                    paid=plan._collected_sql(
+                        SQL(
+                            "SELECT move_id FROM sales_collection_plan_line "
+                            "WHERE plan_id = %s AND move_id IS NOT NULL",
+                            plan.id,
+                        )
+                    ),
+                )
+            )
+        self._invalidate_lines()
         return True
 
     def action_close(self):
@@ -221,6 +311,42 @@ class SalesCollectionPlan(models.Model):
         self.state = "open"
 
     # --- business methods -----------------------------------------------------
+    def _check_not_closed(self, what):
+        """A closed plan is the month's record: its lines are not changed,
+        added, refreshed or deleted until finance reopens it (UserError)."""
+        closed = self.filtered(lambda plan: plan.state == "done")
+        if closed:
+            raise UserError(
+                self.env._(
+                    "%(plans)s is closed: its lines cannot be %(what)s (sales "
+                    "policy: a closed collection plan is the record of the "
+                    "month). Reopen the plan first if it really must change.",
+                    plans=", ".join(closed.mapped("name")),
+                    what=what,
+                )
+            )
+
+    def _collected_sql(self, moves):
+        """SQL: (move_id, amount) of the bank and cash payments reconciled in
+        the plan's month with the invoices selected by the ``moves`` query."""
+        self.ensure_one()
+        return SQL(
+            """
+            SELECT debit.move_id, SUM(apr.amount) AS amount
+              FROM account_partial_reconcile apr
+              JOIN account_move_line debit ON debit.id = apr.debit_move_id
+              JOIN account_move_line credit ON credit.id = apr.credit_move_id
+              JOIN account_journal journal ON journal.id = credit.journal_id
+             WHERE debit.move_id IN (%(moves)s)
+               AND journal.type IN ('bank', 'cash')
+               AND apr.max_date BETWEEN %(start)s AND %(end)s
+          GROUP BY debit.move_id
+            """,
+            moves=moves,
+            start=self.date_from,
+            end=self.date_to,
+        )
+
     def _collected_by_move(self, move_ids):
         """{invoice id: amount (company currency) of the payments reconciled
         with it in the plan's month} — one query."""
@@ -229,25 +355,20 @@ class SalesCollectionPlan(models.Model):
             return {}
         self.env["account.partial.reconcile"].flush_model()
         self.env["account.move.line"].flush_model(["move_id", "journal_id"])
-        rows = self.env.execute_query(
-            SQL(
-                """
-                SELECT debit.move_id, SUM(apr.amount)
-                  FROM account_partial_reconcile apr
-                  JOIN account_move_line debit ON debit.id = apr.debit_move_id
-                  JOIN account_move_line credit ON credit.id = apr.credit_move_id
-                  JOIN account_journal journal ON journal.id = credit.journal_id
-                 WHERE debit.move_id IN %(moves)s
-                   AND journal.type IN ('bank', 'cash')
-                   AND apr.max_date BETWEEN %(start)s AND %(end)s
-              GROUP BY debit.move_id
-                """,
-                moves=tuple(move_ids),
-                start=self.date_from,
-                end=self.date_to,
-            )
-        )
-        return dict(rows)
+        moves = SQL("SELECT unnest(%s::int[])", list(move_ids))
+        return dict(self.env.execute_query(self._collected_sql(moves)))
+
+    def _invalidate_lines(self):
+        """Lines written in SQL: drop the caches and recompute the totals."""
+        self.env["sales.collection.plan.line"].invalidate_model()
+        self.invalidate_recordset(["line_ids", "rep_ids"])
+        for fname in (
+            "amount_expected",
+            "amount_collected",
+            "achieved_percent",
+            "target_achieved",
+        ):
+            self.env.add_to_compute(self._fields[fname], self)
 
     @api.model
     def _cron_refresh_actuals(self):

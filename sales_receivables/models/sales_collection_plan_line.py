@@ -31,6 +31,26 @@ class SalesCollectionPlanLine(models.Model):
     amount_collected = fields.Monetary(string="Collected", readonly=True)
     note = fields.Char()
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        plan_ids = {vals.get("plan_id") for vals in vals_list} - {False, None}
+        self.env["sales.collection.plan"].browse(plan_ids)._check_not_closed(
+            self.env._("added")
+        )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.plan_id._check_not_closed(self.env._("changed"))
+        if vals.get("plan_id"):
+            self.env["sales.collection.plan"].browse(vals["plan_id"])._check_not_closed(
+                self.env._("changed")
+            )
+        return super().write(vals)
+
+    def unlink(self):
+        self.plan_id._check_not_closed(self.env._("deleted"))
+        return super().unlink()
+
     @api.constrains("amount_expected")
     def _check_amount_expected(self):
         for line in self:

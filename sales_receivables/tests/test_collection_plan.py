@@ -1,12 +1,16 @@
 # Copyright 2026 Sales Policy Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from unittest.mock import patch
+
 from psycopg2 import IntegrityError
 
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from .common import SalesReceivablesCommon
+
+PLAN_LOGGER = "odoo.addons.sales_receivables.models.sales_collection_plan"
 
 
 @tagged("post_install", "-at_install")
@@ -164,3 +168,101 @@ class TestCollectionPlan(SalesReceivablesCommon):
             .with_user(self.rep_company_b)
             .search([("id", "=", plan.id)])
         )
+
+    def test_closed_plan_lines_cannot_be_changed_added_or_deleted(self):
+        plan = self._plan()
+        plan.action_generate()
+        plan.with_user(self.finance_reviewer).action_close()
+        line = plan.line_ids[0].with_user(self.finance_reviewer)
+        Line = self.env["sales.collection.plan.line"].with_user(self.finance_reviewer)
+        with self.assertRefused(UserError, "is closed"):
+            line.amount_expected = 1.0
+        with self.assertRefused(UserError, "is closed"):
+            Line.create(
+                {
+                    "plan_id": plan.id,
+                    "partner_id": self.customer.id,
+                    "amount_expected": 10.0,
+                }
+            )
+        with self.assertRefused(UserError, "is closed"):
+            line.unlink()
+        with self.assertRefused(UserError, "is closed"):
+            plan.with_user(self.finance_reviewer).action_refresh_actuals()
+        with self.assertRefused(UserError, "is closed"):
+            plan.with_user(self.finance_reviewer).unlink()
+        self.assertEqual(len(plan.line_ids), 3)
+        # reopened, finance adjusts it again
+        plan.with_user(self.finance_reviewer).action_reopen()
+        line.amount_expected = 1.0
+        self.assertEqual(line.amount_expected, 1.0)
+
+    def test_plan_vs_actual_per_salesperson_against_target(self):
+        plan = self._plan()
+        plan.action_generate()
+        d = self._date
+        self._pay(self.inv_1, 800.0, d(2026, 3, 12))
+        self._pay(self.inv_2, 500.0, d(2026, 3, 20))
+        self._pay(self.inv_3, 100.0, d(2026, 3, 20))
+        plan.action_refresh_actuals()
+        # rep: 800 + 500 planned, all collected = 100 %, above 98 %
+        # rep_2: 100 of 400 = 25 %, below 98 %
+        self.assertRecordValues(
+            plan.rep_ids.sorted(lambda row: row.user_id.id),
+            [
+                {
+                    "user_id": self.rep.id,
+                    "line_count": 2,
+                    "amount_expected": 1300.0,
+                    "amount_collected": 1300.0,
+                    "achieved_percent": 100.0,
+                    "target_percent": 98.0,
+                    "target_achieved": True,
+                },
+                {
+                    "user_id": self.rep_2.id,
+                    "line_count": 1,
+                    "amount_expected": 400.0,
+                    "amount_collected": 100.0,
+                    "achieved_percent": 25.0,
+                    "target_percent": 98.0,
+                    "target_achieved": False,
+                },
+            ],
+        )
+        # each rep reads only their own figures
+        self.assertEqual(
+            self.env["sales.collection.plan.rep"]
+            .with_user(self.rep_2)
+            .search([("plan_id", "=", plan.id)])
+            .mapped("achieved_percent"),
+            [25.0],
+        )
+
+    def test_actuals_cron_skips_a_failing_plan_and_refreshes_the_others(self):
+        march = self._plan()
+        march.action_generate()
+        april = self._plan(month="4")
+        april.action_generate()
+        d = self._date
+        self._pay(self.inv_1, 800.0, d(2026, 3, 12))
+        self._pay(self.inv_april, 700.0, d(2026, 4, 2))
+        Plan = type(self.env["sales.collection.plan"])
+        refresh = Plan.action_refresh_actuals
+
+        def refresh_or_fail(plans):
+            if march in plans:
+                raise UserError("bank feed of March unreadable")
+            return refresh(plans)
+
+        with (
+            patch.object(Plan, "action_refresh_actuals", refresh_or_fail),
+            self.assertLogs(PLAN_LOGGER, "ERROR") as logs,
+        ):
+            self.env["sales.collection.plan"]._cron_refresh_actuals()
+        self.assertIn(
+            f"Collection plan {march.id}: actuals not refreshed", logs.output[0]
+        )
+        # April is refreshed (700 collected on 2 April), March left as it was
+        self.assertEqual(april.amount_collected, 700.0)
+        self.assertEqual(march.amount_collected, 0.0)

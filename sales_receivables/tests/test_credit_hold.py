@@ -182,3 +182,29 @@ class TestCreditHold(SalesReceivablesCommon):
             .with_user(self.rep_2)
             .search([("partner_id", "=", self.customer.id)])
         )
+
+    def test_over_limit_refused_when_no_credit_hold_rule_is_active(self):
+        # the policy administrator archived the credit-hold rule: the hold
+        # must not fail open, nobody could grant the approval
+        self.credit_rule.active = False
+        self._set_credit(sales_credit_limit=1000.0)
+        self._invoice(800.0)
+        order = self._order(300.0)
+        # 800 open + 300 order - 1000 limit = 100 over
+        with self.assertRefused(UserError, "no active credit-hold approval rule"):
+            order.with_user(self.rep).action_confirm()
+        with self.assertRefused(UserError, r"over its credit limit .* by .*100\.00"):
+            order.with_user(self.manager).action_confirm()
+        self.assertEqual(order.state, "draft")
+        # an order within the limit still confirms without any rule
+        free = self._order(200.0)  # 800 + 200 = 1000: at the limit
+        free.with_user(self.rep).action_confirm()
+        self.assertEqual(free.state, "sale")
+
+    def test_escalated_customer_refused_when_no_credit_hold_rule_is_active(self):
+        self.credit_rule.active = False
+        self.customer.sudo().sales_collection_status = "legal"
+        order = self._order(10.0)
+        with self.assertRefused(UserError, "in legal recovery"):
+            order.with_user(self.rep).action_confirm()
+        self.assertEqual(order.state, "draft")

@@ -162,7 +162,8 @@ class TestOverdueInterest(SalesReceivablesCommon):
             self.customer.write(
                 {"sales_interest_custom": True, "sales_interest_rate": -0.1}
             )
-        invoice = self._invoice(1000.0, due=DUE)
+        # (a draft invoice: the terms of a posted one are not editable at all)
+        invoice = self._invoice(1000.0, due=DUE, post=False)
         with self.assertRefused(ValidationError, "cannot be negative"):
             invoice.with_user(self.finance_reviewer).sales_interest_grace_days = -1
         # zero and positive values are accepted
@@ -172,6 +173,42 @@ class TestOverdueInterest(SalesReceivablesCommon):
         invoice.with_user(self.finance_reviewer).sales_interest_grace_days = 15
         self.assertEqual(self.company.sales_interest_grace_days, 30)
         self.assertEqual(invoice.sales_interest_grace_days, 15)
+
+    def test_posted_invoice_interest_terms_cannot_be_changed(self):
+        invoice = self._invoice(1000.0, due=DUE)
+        for values in (
+            {"sales_interest_rate": 1.0},
+            {"sales_interest_basis": "daily_percent"},
+            {"sales_interest_grace_days": 30},
+        ):
+            with self.assertRefused(UserError, "the invoice is posted"):
+                invoice.with_user(self.finance_reviewer).write(values)
+        self.assertRecordValues(
+            invoice,
+            [
+                {
+                    "sales_interest_rate": 12.0,
+                    "sales_interest_basis": "annual",
+                    "sales_interest_grace_days": 0,
+                }
+            ],
+        )
+        # writing the same terms again is no change
+        invoice.with_user(self.finance_reviewer).write({"sales_interest_rate": 12.0})
+        # reset to draft, the terms can be corrected, then posted again
+        invoice.button_draft()
+        invoice.with_user(self.finance_reviewer).sales_interest_grace_days = 30
+        invoice.action_post()
+        self.assertEqual(invoice.sales_interest_grace_days, 30)
+
+    def test_compute_as_of_a_future_date_refused(self):
+        self._invoice(10000.0, due=DUE)
+        tomorrow = fields.Date.today() + timedelta(days=1)
+        with self.assertRefused(ValidationError, "after today"):
+            self._compute(tomorrow)
+        self.assertFalse(self.Charge.search([]))
+        # today is accepted: 10000 overdue since 31 Jan 2026 is charged
+        self.assertTrue(self._compute(fields.Date.today()))
 
     # --- computing and charging --------------------------------------------------
     def test_one_draft_interest_invoice_per_customer_partial_payment_respected(self):
@@ -269,16 +306,17 @@ class TestOverdueInterest(SalesReceivablesCommon):
                 "sales_interest_grace_days": 5,
             }
         )
-        invoice = self._invoice(3650.0, due=date(2028, 2, 10))
-        charge = self._compute(date(2028, 3, 15))
-        # grace ends 15 Feb; 16..29 Feb 2028 = 14 days + 1..15 Mar = 15 -> 29
+        invoice = self._invoice(3650.0, due=date(2024, 2, 10))
+        charge = self._compute(date(2024, 3, 15))
+        # (a past leap year: the wizard refuses future dates)
+        # grace ends 15 Feb; 16..29 Feb 2024 = 14 days + 1..15 Mar = 15 -> 29
         # 3650 * 10 % * 29 / 365 = 29.00
         self.assertRecordValues(
             charge.line_ids,
             [
                 {
                     "invoice_id": invoice.id,
-                    "date_from": date(2028, 2, 16),
+                    "date_from": date(2024, 2, 16),
                     "days": 29,
                     "amount": 29.0,
                 }

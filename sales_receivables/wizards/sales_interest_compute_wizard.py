@@ -1,6 +1,7 @@
 # Copyright 2026 Sales Policy Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class SalesInterestComputeWizard(models.TransientModel):
@@ -39,8 +40,25 @@ class SalesInterestComputeWizard(models.TransientModel):
             values["partner_ids"] = [fields.Command.set(ids)]
         return values
 
+    @api.constrains("date")
+    def _check_date_not_future(self):
+        today = fields.Date.context_today(self)
+        for wizard in self:
+            if wizard.date and wizard.date > today:
+                raise ValidationError(
+                    self.env._(
+                        "Overdue interest cannot be computed as of %(date)s: that "
+                        "date is after today (%(today)s), and interest is charged "
+                        "only on days already overdue. Choose today or an earlier "
+                        "date.",
+                        date=wizard.date,
+                        today=today,
+                    )
+                )
+
     def action_compute(self):
         self.ensure_one()
+        self._check_date_not_future()
         charge_model = self.env["sales.interest.charge"].with_company(self.company_id)
         charge_model._check_interest_invoices(self.invoice_ids)
         charges = charge_model._charge_interest(

@@ -9,8 +9,9 @@ from odoo import fields, models
 
 
 class SalesReceivablesXlsxWizard(models.TransientModel):
-    """Aged receivables by salesperson and grade, and collection plan vs
-    actual, as an Excel workbook (figures from grouped queries)."""
+    """Aged receivables by salesperson and grade, collection plan vs actual
+    and the overdue interest charged, as an Excel workbook (figures from
+    grouped queries)."""
 
     _name = "sales.receivables.xlsx.wizard"
     _description = "Export Receivables Reports to Excel"
@@ -19,6 +20,7 @@ class SalesReceivablesXlsxWizard(models.TransientModel):
         "res.company", required=True, default=lambda self: self.env.company
     )
     include_plans = fields.Boolean(string="Include Collection Plans", default=True)
+    include_interest = fields.Boolean(string="Include Interest Charged", default=True)
     plan_year = fields.Integer(
         default=lambda self: fields.Date.context_today(self).year
     )
@@ -38,6 +40,8 @@ class SalesReceivablesXlsxWizard(models.TransientModel):
         self._write_aged_sheet(workbook, formats)
         if self.include_plans:
             self._write_plan_sheet(workbook, formats)
+        if self.include_interest:
+            self._write_interest_sheet(workbook, formats)
         workbook.close()
         self.write(
             {
@@ -138,5 +142,66 @@ class SalesReceivablesXlsxWizard(models.TransientModel):
                 formats["percent"],
             )
             sheet.write_number(row_index, 5, plan.target_percent, formats["percent"])
+        sheet.set_column(0, 1, 28)
+        sheet.set_column(2, 5, 14)
+
+    def _interest_rows(self):
+        """[(salesperson, customer, days, draft, invoiced, total)] of the
+        interest charged in ``plan_year`` (cancelled charges left out)."""
+        groups = self.env["sales.interest.charge.line"]._read_group(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("state", "!=", "cancel"),
+                ("date", ">=", f"{self.plan_year}-01-01"),
+                ("date", "<=", f"{self.plan_year}-12-31"),
+            ],
+            ["user_id", "partner_id", "state"],
+            ["days:sum", "amount:sum"],
+        )
+        rows = {}
+        for user, partner, state, days, amount in groups:
+            key = (user.name or "", partner.display_name or "")
+            row = rows.setdefault(key, {"days": 0, "draft": 0.0, "posted": 0.0})
+            row["days"] += days
+            row[state] += amount
+        return [
+            (
+                user,
+                partner,
+                row["days"],
+                row["draft"],
+                row["posted"],
+                row["draft"] + row["posted"],
+            )
+            for (user, partner), row in sorted(rows.items())
+        ]
+
+    def _write_interest_sheet(self, workbook, formats):
+        sheet = workbook.add_worksheet(self.env._("Interest Charged"))
+        sheet.write(
+            0,
+            0,
+            self.env._("Overdue Interest Charged in %(year)s", year=self.plan_year),
+            formats["title"],
+        )
+        header = [
+            self.env._("Salesperson"),
+            self.env._("Customer"),
+            self.env._("Days Charged"),
+            self.env._("Draft"),
+            self.env._("Invoiced"),
+            self.env._("Total"),
+        ]
+        for col, title in enumerate(header):
+            sheet.write(2, col, title, formats["header"])
+        rows = self._interest_rows()
+        for row_index, row in enumerate(rows, start=3):
+            user, partner, days, draft, posted, total = row
+            sheet.write(row_index, 0, user)
+            sheet.write(row_index, 1, partner)
+            sheet.write_number(row_index, 2, days)
+            sheet.write_number(row_index, 3, draft, formats["money"])
+            sheet.write_number(row_index, 4, posted, formats["money"])
+            sheet.write_number(row_index, 5, total, formats["money"])
         sheet.set_column(0, 1, 28)
         sheet.set_column(2, 5, 14)

@@ -1,8 +1,12 @@
 # Copyright 2026 Sales Policy Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL, float_compare
+
+_logger = logging.getLogger(__name__)
 
 MANAGER_GROUP = "sales_policy_base.group_sales_policy_manager"
 
@@ -19,12 +23,20 @@ class SalesShowroomBooking(models.Model):
 
     _name = "sales.showroom.booking"
     _description = "Showroom Unit Booking"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "sales.policy.approval.mixin"]
     _order = "id desc"
     _mail_post_access = "read"
     _check_company_auto = True
 
     _ACTIVE_STATES = ("held", "subscribed", "contracted")
+
+    # Approval engine (sales.policy.approval.mixin): a price below the unit's
+    # list price is "below its floor"; the rules on the booking's "confirm"
+    # action gate subscribing and contracting. The approval holds for the
+    # agreed price it was given for: changing the price re-opens review.
+    _approval_amount_field = "agreed_price"
+    _approval_state_actions = {"subscribed": "confirm", "contracted": "confirm"}
+    _approval_fingerprint_fields = ["unit_id", "partner_id", "agreed_price"]
 
     name = fields.Char(compute="_compute_name", store=True)
     unit_id = fields.Many2one(
@@ -68,8 +80,6 @@ class SalesShowroomBooking(models.Model):
         store=True,
         help="List price minus agreed price: a discount beyond the price list.",
     )
-    discount_approved = fields.Boolean(tracking=True, copy=False)
-    discount_approved_by_id = fields.Many2one("res.users", copy=False)
     deposit_amount = fields.Monetary(tracking=True)
     subscription_date = fields.Date()
     contract_due_date = fields.Date(tracking=True)
@@ -108,6 +118,26 @@ class SalesShowroomBooking(models.Model):
             )
 
     # ------------------------------------------------------------------
+    # Approval engine hooks
+    # ------------------------------------------------------------------
+    def _get_approval_values(self, needed=None):
+        """The agreed price is the amount; below the list price is below floor.
+
+        ``discount`` is the discount on the list price in percent, e.g.
+        1,000,000 list and 950,000 agreed: 50,000 / 1,000,000 = 5.0 %.
+        """
+        result = super()._get_approval_values(needed=needed)
+        for booking in self:
+            list_price = booking.unit_id.list_price
+            result[booking.id].update(
+                discount=(booking.discount_amount / list_price * 100.0)
+                if list_price
+                else 0.0,
+                below_floor=booking._is_below_list_price(),
+            )
+        return result
+
+    # ------------------------------------------------------------------
     # Checks
     # ------------------------------------------------------------------
     @api.model
@@ -136,39 +166,16 @@ class SalesShowroomBooking(models.Model):
                 )
             )
 
-    def _check_discount_approved(self, agreed_price=None, approved=None):
-        """Refuse a price below the list price without a manager's approval.
-
-        ``agreed_price`` / ``approved`` check a price about to be written.
-        """
-        for booking in self:
-            price = booking.agreed_price if agreed_price is None else agreed_price
-            is_approved = booking.discount_approved if approved is None else approved
-            discount = booking.unit_id.list_price - price
-            rounding = booking.currency_id.rounding or 0.01
-            if (
-                float_compare(discount, 0.0, precision_rounding=rounding) > 0
-                and not is_approved
-            ):
-                raise UserError(
-                    self.env._(
-                        "The price of %(unit)s is %(discount)s below the price "
-                        "list; a discount beyond the price list needs a sales "
-                        "manager's approval (clause SP-SHR-05). Ask a manager to "
-                        "approve the discount.",
-                        unit=booking.unit_id.name,
-                        discount=discount,
-                    )
-                )
-
-    def _check_manager(self):
-        if not self.env.su and not self.env.user.has_group(MANAGER_GROUP):
-            raise AccessError(
-                self.env._(
-                    "Only a sales manager may do this on a booking. Ask your "
-                    "sales manager."
-                )
+    def _is_below_list_price(self):
+        self.ensure_one()
+        return (
+            float_compare(
+                self.agreed_price,
+                self.unit_id.list_price,
+                precision_rounding=self.currency_id.rounding or 0.01,
             )
+            < 0
+        )
 
     # ------------------------------------------------------------------
     # Actions
@@ -188,13 +195,6 @@ class SalesShowroomBooking(models.Model):
                 "default_mode": "subscribe",
             },
         }
-
-    def action_approve_discount(self):
-        self._check_manager()
-        self.sudo().write(
-            {"discount_approved": True, "discount_approved_by_id": self.env.user.id}
-        )
-        return True
 
     def action_create_sale_order(self):
         """Create the quotation that sells the unit (once per booking)."""
@@ -291,14 +291,17 @@ class SalesShowroomBooking(models.Model):
                 days=self.company_id.showroom_contract_due_days,
             ),
         }
-        if agreed_price is not None and agreed_price != self.agreed_price:
-            # A new price needs a new approval; check it before writing anything.
-            self._check_discount_approved(agreed_price, approved=False)
-            vals.update(agreed_price=agreed_price, discount_approved=False)
-        else:
-            self._check_discount_approved()
-        self.sudo().write(vals)
-        self.unit_id.sudo().write({"state": "subscribed"})
+        rounding = self.currency_id.rounding or 0.01
+        # Nothing is half-written: a refused approval rolls the price back too.
+        with self.env.cr.savepoint():
+            if agreed_price is not None and float_compare(
+                agreed_price, self.agreed_price, precision_rounding=rounding
+            ):
+                # A new price is a new fingerprint: it needs its own approval.
+                self.sudo().write({"agreed_price": agreed_price})
+            self._approval_check("confirm", remember=True)
+            self.sudo().write(vals)
+            self.unit_id.sudo().write({"state": "subscribed"})
         return True
 
     def _lock_and_check_contract(self):
@@ -306,7 +309,8 @@ class SalesShowroomBooking(models.Model):
         self.unit_id._lock_for_transition()
         self.invalidate_recordset(["state"])
         self._check_state(("subscribed",), self.env._("contracted"))
-        self._check_discount_approved()
+        # The discount rules of the approval engine, for the agreed price.
+        self._approval_check("confirm", remember=True)
 
     def _mark_contracted(self):
         self.sudo().write({"state": "contracted"})
@@ -315,6 +319,122 @@ class SalesShowroomBooking(models.Model):
     def _release(self, state):
         self.sudo().write({"state": state})
         self.unit_id.sudo().write({"state": "available"})
+
+    def set_agreed_price(self, agreed_price):
+        """Renegotiate the price of a held or subscribed unit (its rep or a manager).
+
+        The price is in the booking's approval fingerprint: a price below the
+        list price needs the discount rule's approval again before the unit is
+        subscribed or contracted.
+        """
+        self.ensure_one()
+        self._check_state(("held", "subscribed"), self.env._("repriced"))
+        self._check_own_or_manager()
+        if agreed_price is None or agreed_price < 0:
+            raise UserError(
+                self.env._(
+                    "A price of %(price)s is refused for %(unit)s: enter the price "
+                    "agreed with the customer.",
+                    price=agreed_price or 0.0,
+                    unit=self.unit_id.name,
+                )
+            )
+        self.unit_id._lock_for_transition()
+        self.sudo().write({"agreed_price": agreed_price})
+        return True
+
+    def _check_own_or_manager(self):
+        if self.env.su or self.env.user.has_group(MANAGER_GROUP):
+            return
+        others = self.filtered(lambda b: b.user_id != self.env.user)
+        if others:
+            raise AccessError(
+                self.env._(
+                    "Booking %(booking)s belongs to %(rep)s; only that rep or a "
+                    "sales manager may change it.",
+                    booking=others[0].name,
+                    rep=others[0].user_id.name,
+                )
+            )
+
+    def _check_contract_cancellation(self, new_state):
+        """Before the contract's order leaves "sale": only a cancellation by a
+        manager, which puts the unit back on sale."""
+        if new_state != "cancel":
+            raise UserError(
+                self.env._(
+                    "The order of %(booking)s is the unit's contract: it can only "
+                    "be cancelled, which releases the unit, not set back to "
+                    "quotation.",
+                    booking=self[0].name,
+                )
+            )
+        if not self.env.su and not self.env.user.has_group(MANAGER_GROUP):
+            raise AccessError(
+                self.env._(
+                    "Cancelling the contract of %(booking)s releases a sold unit; "
+                    "only a sales manager may do it (clause SP-SHR-01). Ask your "
+                    "sales manager.",
+                    booking=self[0].name,
+                )
+            )
+        self.unit_id._lock_for_transition()
+        self.invalidate_recordset(["state"])
+        self._check_state(("contracted",), self.env._("released"))
+
+    def _release_cancelled_contract(self):
+        self._release("cancelled")
+        for booking in self:
+            booking.message_post(
+                body=self.env._(
+                    "Contract %(order)s cancelled: the booking is cancelled and "
+                    "unit %(unit)s is available again.",
+                    order=booking.sale_order_id.name,
+                    unit=booking.unit_id.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+
+    @api.model
+    def _cron_remind_overdue_subscriptions(self):
+        """A to-do for the rep of each subscription past its contract due date.
+
+        Once per booking (an open to-do is not duplicated); one bad record does
+        not stop the others.
+        """
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        bookings = self.search(
+            [
+                ("state", "=", "subscribed"),
+                ("contract_due_date", "<", fields.Date.context_today(self)),
+            ]
+        )
+        reminded = self.browse()
+        for booking in bookings:
+            if booking.activity_ids.filtered(lambda a, t=todo: a.activity_type_id == t):
+                continue
+            try:
+                with self.env.cr.savepoint():
+                    booking.sudo().activity_schedule(
+                        "mail.mail_activity_data_todo",
+                        user_id=booking.user_id.id,
+                        summary=self.env._(
+                            "Contract overdue: %(booking)s was due on %(date)s",
+                            booking=booking.name,
+                            date=booking.contract_due_date,
+                        ),
+                        note=self.env._(
+                            "The subscription's contract due date has passed. "
+                            "Contract the unit or agree a new date with a sales "
+                            "manager."
+                        ),
+                    )
+                    reminded |= booking
+            except Exception:
+                _logger.exception(
+                    "Could not remind overdue subscription %s", booking.id
+                )
+        return reminded
 
     def _expire(self):
         self.unit_id._lock_for_transition()

@@ -144,6 +144,35 @@ class SalesShowroomUnit(models.Model):
             unit.board_class = STATE_CLASSES.get(unit.state, "light")
 
     # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and any(
+            vals.get("state", "available") not in ("available", "withheld")
+            for vals in vals_list
+        ):
+            self._raise_state_write()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        # The state follows the unit's booking (hold, subscribe, contract,
+        # cancel) or the manager's Withhold / Release actions: never a write.
+        if "state" in vals and not self.env.su:
+            self._raise_state_write()
+        return super().write(vals)
+
+    def _raise_state_write(self):
+        raise AccessError(
+            self.env._(
+                "A unit's state follows its booking and cannot be written "
+                "directly (clause SP-SHR-01). Hold, subscribe, contract or cancel "
+                "the booking; a sales manager withholds or releases a unit with "
+                "Withhold / Release."
+            )
+        )
+
+    # ------------------------------------------------------------------
     # Locking
     # ------------------------------------------------------------------
     def _lock_for_transition(self):
@@ -292,7 +321,8 @@ class SalesShowroomUnit(models.Model):
         # Pending writes (e.g. a cancelled booking) must reach the partial
         # unique index before the new booking is inserted.
         booking_model.flush_model()
-        hours = hours or unit.company_id.showroom_max_hold_hours
+        if hours is None or hours is False:
+            hours = unit.company_id.showroom_max_hold_hours
         booking_model._check_hold_hours(hours, unit.company_id)
         booking = booking_model.sudo().create(
             {

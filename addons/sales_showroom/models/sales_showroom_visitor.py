@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 
+MANAGER_GROUP = "sales_policy_base.group_sales_policy_manager"
+
 
 def normalize_phone(phone):
     """Digits of a phone number, the last 9 kept, so '+86 138-0000 0000' and
@@ -113,7 +115,9 @@ class SalesShowroomVisitor(models.Model):
         )
         return matches.sorted(lambda v: (v.registration_date, v.id))[:1]
 
-    @api.constrains("phone_key", "email_key", "user_id", "company_id")
+    @api.constrains(
+        "phone_key", "email_key", "user_id", "company_id", "registration_date"
+    )
     def _check_ownership_window(self):
         """A visitor protected for a rep cannot be registered to another rep."""
         owned = self.filtered("user_id")
@@ -155,6 +159,7 @@ class SalesShowroomVisitor(models.Model):
         default_owner = self.env.context.get("default_user_id", self.env.user.id)
         for vals in vals_list:
             vals.setdefault("user_id", default_owner)
+        self._check_registration_vals(vals_list)
         unowned = [vals for vals in vals_list if not vals["user_id"]]
         attributed = []
         if unowned:
@@ -196,21 +201,107 @@ class SalesShowroomVisitor(models.Model):
         return visitors
 
     def write(self, vals):
-        if (
-            "user_id" in vals
-            and not self.env.su
-            and not self.env.user.has_group(
-                "sales_policy_base.group_sales_policy_manager"
+        if not self.env.su:
+            is_manager = self.env.user.has_group(MANAGER_GROUP)
+            if "user_id" in vals and not is_manager:
+                raise AccessError(
+                    self.env._(
+                        "A visitor's owner is set by registration or by the "
+                        "reception rotation; only a sales manager may change it "
+                        "(clause SP-SHR-07)."
+                    )
+                )
+            if "registration_date" in vals and not is_manager:
+                self._raise_registration_date()
+            if vals.get("user_id"):
+                # A manager giving visitors to a rep: that rep must be on duty.
+                for company in self.company_id:
+                    self._check_rep_on_duty(
+                        self.env["res.users"].browse(vals["user_id"]),
+                        company,
+                        self.filtered(lambda v, c=company: v.company_id == c),
+                    )
+        return super().write(vals)
+
+    def _check_registration_vals(self, vals_list):
+        """Registration rules on create (the server, ``su``, is not bound).
+
+        The registration date is the server's clock: a value sent by anyone
+        but a sales manager is replaced by now. A rep registers visitors for
+        themselves (or leaves them to the rotation); registering for another
+        rep is an assignment, allowed to a sales manager for a rep on
+        reception duty today.
+        """
+        if self.env.su:
+            return
+        is_manager = self.env.user.has_group(MANAGER_GROUP)
+        for vals in vals_list:
+            if not is_manager:
+                # whatever the client sent (a form sends its default): now
+                vals["registration_date"] = fields.Datetime.now()
+            owner_id = vals.get("user_id")
+            if not owner_id or owner_id == self.env.user.id:
+                continue
+            owner = self.env["res.users"].browse(owner_id)
+            if not is_manager:
+                raise AccessError(
+                    self.env._(
+                        "You may register visitors only for yourself; %(rep)s "
+                        "registers their own visitors, and the reception "
+                        "rotation or a sales manager assigns the others (clause "
+                        "SP-SHR-07).",
+                        rep=owner.name,
+                    )
+                )
+            company = self.env["res.company"].browse(
+                vals.get("company_id") or self.env.company.id
             )
-        ):
-            raise AccessError(
+            self._check_rep_on_duty(owner, company, vals.get("name"))
+
+    def _raise_registration_date(self):
+        raise AccessError(
+            self.env._(
+                "The registration date is the moment the visitor is registered "
+                "and decides who registered first (clause SP-SHR-07); only a "
+                "sales manager may correct it."
+            )
+        )
+
+    @api.model
+    def _check_rep_on_duty(self, user, company, visitors):
+        """Refuse giving ``visitors`` (records or a name) to a rep off duty today."""
+        today = fields.Date.context_today(self)
+        on_duty = self.env["sales.showroom.reception.queue"].sudo().search_count(
+            [
+                ("date", "=", today),
+                ("user_id", "=", user.id),
+                ("company_id", "=", company.id),
+            ],
+            limit=1,
+        ) or self.env["sales.showroom.duty"].sudo().search_count(
+            [
+                ("date", "=", today),
+                ("duty_type", "=", "reception"),
+                ("user_id", "=", user.id),
+                ("company_id", "=", company.id),
+            ],
+            limit=1,
+        )
+        if not on_duty:
+            names = (
+                visitors
+                if isinstance(visitors, str) or not visitors
+                else ", ".join(visitors.mapped("name"))
+            )
+            raise UserError(
                 self.env._(
-                    "A visitor's owner is set by registration or by the reception "
-                    "rotation; only a sales manager may change it (clause "
-                    "SP-SHR-07)."
+                    "%(rep)s is not on reception duty today, so visitor "
+                    "%(visitor)s cannot be assigned to that rep (clause "
+                    "SP-SHR-06). Use Next Visitor or choose a rep on duty.",
+                    rep=user.name,
+                    visitor=names or "",
                 )
             )
-        return super().write(vals)
 
     # ------------------------------------------------------------------
     # Actions
@@ -230,23 +321,7 @@ class SalesShowroomVisitor(models.Model):
         """Give the visitor to ``user``, who must be on today's reception duty."""
         self.ensure_one()
         self._check_unassigned()
-        queue = self.env["sales.showroom.reception.queue"]
-        if not queue.sudo().search_count(
-            [
-                ("date", "=", fields.Date.context_today(self)),
-                ("user_id", "=", user.id),
-                ("company_id", "=", self.company_id.id),
-            ]
-        ):
-            raise UserError(
-                self.env._(
-                    "%(rep)s is not on reception duty today, so visitor "
-                    "%(visitor)s cannot be assigned to that rep (clause "
-                    "SP-SHR-06). Use Next Visitor or choose a rep on duty.",
-                    rep=user.name,
-                    visitor=self.name,
-                )
-            )
+        self._check_rep_on_duty(user, self.company_id, self)
         self._assign(user, "manual")
         return True
 

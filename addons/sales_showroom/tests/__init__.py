@@ -1,4 +1,5 @@
 from . import test_booking
+from . import test_booking_controls
 from . import test_concurrency
 from . import test_reception
 from . import test_duty

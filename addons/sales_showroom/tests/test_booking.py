@@ -170,15 +170,19 @@ class TestShowroomBooking(ShowroomCommon):
 
     # -- discounts ----------------------------------------------------------
     def test_discount_beyond_price_list_needs_manager_approval(self):
+        # The suite's approval engine decides it: the showroom's shipped rule.
+        self.env.ref("sales_showroom.approval_rule_showroom_discount").active = True
         # 1,000,000 list - 950,000 agreed = 50,000 discount
         booking = self._hold(self.unit_101, price=950_000.0)
         self.assertEqual(booking.discount_amount, 50_000.0)
-        with self.assertRaisesRegex(UserError, "needs a sales manager's approval"):
+        with self.assertRefused(UserError, "must approve it first"):
             booking.with_user(self.rep).subscribe(10_000.0)
         self.assertEqual(booking.state, "held")
-        with self.assertRaises(AccessError):
-            booking.with_user(self.rep).action_approve_discount()
-        booking.with_user(self.manager).action_approve_discount()
+        booking.with_user(self.rep).action_request_approval()
+        request = booking.approval_request_ids
+        with self.assertRefused(UserError, "not an approver"):
+            request.with_user(self.rep).action_approve()
+        request.with_user(self.manager).action_approve()
         booking.with_user(self.rep).subscribe(10_000.0)
         booking.with_user(self.rep).action_contract()
         self.assertEqual(booking.sale_order_id.amount_untaxed, 950_000.0)

@@ -205,3 +205,95 @@ class TestShowroomReception(ShowroomCommon):
         self.assertEqual(
             entries.sorted("sequence").user_id, self.rep | self.rep_2 | self.rep_3
         )
+
+    # -- registration and assignment controls ----------------------------------
+    def test_rep_cannot_backdate_a_registration(self):
+        before = fields.Datetime.now()
+        visitor = (
+            self.env["sales.showroom.visitor"]
+            .with_user(self.rep)
+            .create(
+                {
+                    "name": "Backdated",
+                    "phone": "13700000001",
+                    "registration_date": fields.Datetime.subtract(before, days=10),
+                }
+            )
+        )
+        # the server's clock, not the date the rep sent
+        self.assertGreaterEqual(visitor.registration_date, before)
+        with self.assertRaisesRegex(AccessError, "only a sales manager may correct"):
+            visitor.with_user(self.rep).write(
+                {"registration_date": fields.Datetime.subtract(before, days=10)}
+            )
+        self.assertGreaterEqual(visitor.registration_date, before)
+
+    def test_backdating_cannot_win_first_registration(self):
+        # rep registered first; rep_2 sends an older date: still refused
+        self.env["sales.showroom.visitor"].with_user(self.rep).create(
+            {"name": "Mr Sun", "phone": "13700000002"}
+        )
+        with self.assertRefused(ValidationError, "registered first by Sp Rep"):
+            self.env["sales.showroom.visitor"].with_user(self.rep_2).create(
+                {
+                    "name": "Mr Sun",
+                    "phone": "13700000002",
+                    "registration_date": fields.Datetime.subtract(
+                        fields.Datetime.now(), days=5
+                    ),
+                }
+            )
+
+    def test_manager_correcting_a_registration_date_rechecks_ownership(self):
+        # rep_2 registered 40 days ago (window over), rep registered yesterday;
+        # moving rep_2's registration to today puts it inside rep's window.
+        with freeze_time(fields.Datetime.subtract(fields.Datetime.now(), days=40)):
+            old = (
+                self.env["sales.showroom.visitor"]
+                .with_user(self.rep_2)
+                .create({"name": "Ms Qian", "phone": "13700000003"})
+            )
+        with freeze_time(fields.Datetime.subtract(fields.Datetime.now(), days=1)):
+            self.env["sales.showroom.visitor"].with_user(self.rep).create(
+                {"name": "Ms Qian", "phone": "13700000003"}
+            )
+        with self.assertRefused(ValidationError, "registered first by Sp Rep"):
+            old.with_user(self.manager).write(
+                {"registration_date": fields.Datetime.now()}
+            )
+        # a correction that keeps the order is accepted
+        corrected = fields.Datetime.subtract(fields.Datetime.now(), days=39)
+        old.with_user(self.manager).write({"registration_date": corrected})
+        self.assertEqual(old.registration_date, corrected)
+
+    def test_rep_registers_visitors_only_for_themselves(self):
+        visitors = self.env["sales.showroom.visitor"].with_user(self.rep)
+        with self.assertRefused(AccessError, "only for yourself"):
+            visitors.create({"name": "For a colleague", "user_id": self.rep_2.id})
+        mine = visitors.create({"name": "For me", "user_id": self.rep.id})
+        waiting = visitors.with_context(default_user_id=False).create(
+            {"name": "For the rotation"}
+        )
+        self.assertEqual(mine.user_id, self.rep)
+        self.assertFalse(waiting.user_id)
+
+    def test_manager_cannot_register_a_visitor_for_a_rep_off_duty(self):
+        off_duty = self._new_policy_user(
+            "sp_off_duty_create", "sales_policy_base.group_sales_policy_user"
+        )
+        visitors = self.env["sales.showroom.visitor"].with_user(self.manager)
+        with self.assertRefused(UserError, "not on reception duty today"):
+            visitors.create({"name": "Off duty", "user_id": off_duty.id})
+        on_duty = visitors.create({"name": "On duty", "user_id": self.rep_3.id})
+        self.assertEqual(on_duty.user_id, self.rep_3)
+
+    def test_manager_cannot_give_a_visitor_to_a_rep_off_duty_by_write(self):
+        off_duty = self._new_policy_user(
+            "sp_off_duty_write", "sales_policy_base.group_sales_policy_user"
+        )
+        visitor = self._walk_in("Reassigned")
+        with self.assertRefused(UserError, "not on reception duty today"):
+            visitor.with_user(self.manager).write({"user_id": off_duty.id})
+        self.assertFalse(visitor.user_id)
+        visitor.with_user(self.manager).write({"user_id": self.rep_2.id})
+        self.assertEqual(visitor.user_id, self.rep_2)
