@@ -13,8 +13,9 @@
     "installable": True,
     "depends": ["sales_policy_base", "sale_management"],
     "data": [
-        "data/sales_policy_approval_rule_data.xml",
+        # clauses first: the shipped rules point to them
         "data/sales_policy_clause_data.xml",
+        "data/sales_policy_approval_rule_data.xml",
         "views/sale_order_views.xml",
     ],
     "demo": [

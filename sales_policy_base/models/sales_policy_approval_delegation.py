@@ -3,6 +3,13 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+#: reviewer groups whose members stand in for each other
+REVIEWER_GROUPS = (
+    "sales_policy_base.group_sales_policy_finance_reviewer",
+    "sales_policy_base.group_sales_policy_legal_reviewer",
+    "sales_policy_base.group_sales_policy_technical_reviewer",
+)
+
 
 class SalesPolicyApprovalDelegation(models.Model):
     _name = "sales.policy.approval.delegation"
@@ -83,6 +90,20 @@ class SalesPolicyApprovalDelegation(models.Model):
                         groups=", ".join(missing.mapped("full_name")),
                     )
                 )
+            levels = delegation._missing_approver_level()
+            if levels:
+                raise ValidationError(
+                    self.env._(
+                        "%(delegate)s cannot stand in for %(user)s: %(user)s "
+                        "approves as a named user or as the user on the document "
+                        "(e.g. the team leader), and a delegate must then belong "
+                        "to one of the groups %(groups)s. Delegate to a user of "
+                        "the right group.",
+                        delegate=delegation.delegate_id.name,
+                        user=delegation.user_id.name,
+                        groups=", ".join(levels.mapped("full_name")),
+                    )
+                )
 
     def _missing_approver_groups(self):
         """Approver groups of the rules the approver decides that the delegate lacks."""
@@ -97,6 +118,41 @@ class SalesPolicyApprovalDelegation(models.Model):
         )
         groups = rules.approver_group_id & self.user_id.sudo().groups_id
         return groups - delegate.sudo().groups_id
+
+    def _missing_approver_level(self):
+        """Groups one of which the delegate needs for user- and field-type rules.
+
+        Those rules name no group: the approver may be a named user or the user
+        in a field of the document (a team leader). The delegate must then be a
+        sales manager, or share one of the approver's reviewer groups (a legal
+        reviewer stands in for a legal reviewer). Empty when the delegate
+        qualifies or the approver decides no such rule.
+        """
+        self.ensure_one()
+        approver = self.user_id.sudo()
+        rules = (
+            self.env["sales.policy.approval.rule"]
+            .sudo()
+            .search(
+                [
+                    "|",
+                    ("approver_type", "=", "field"),
+                    "&",
+                    ("approver_type", "=", "user"),
+                    ("approver_user_ids", "in", approver.ids),
+                ]
+            )
+        )
+        if not rules:
+            return self.env["res.groups"]
+        levels = self.env.ref("sales_policy_base.group_sales_policy_manager")
+        for xmlid in REVIEWER_GROUPS:
+            group = self.env.ref(xmlid)
+            if group in approver.groups_id:
+                levels |= group
+        if levels & self.delegate_id.sudo().groups_id:
+            return self.env["res.groups"]
+        return levels
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -256,13 +256,20 @@ class SalesPolicyApprovalMixin(models.AbstractModel):
             result[record.id] = (status, missing, counts[record.id])
         return result
 
-    def _approval_check(self, action, remember=False):
+    def _approval_missing(self, action):
+        """Return {record id: [names of the rules not approved for ``action``]}."""
+        status = self._approval_status_by_record(action)
+        return {rid: missing for rid, (_s, missing, _c) in status.items() if missing}
+
+    def _approval_check(self, action, remember=False, label=None):
         """Refuse ``action`` unless every applicable rule is approved.
 
         Raises a UserError naming the record and the rules still pending.
         Every record of a multi-record set is checked. With ``remember``, the
         next write of the gated state in this transaction does not check again
-        (the memo lives on the cursor, out of reach of RPC callers).
+        (the memo lives on the cursor, out of reach of RPC callers). ``label``
+        names what was refused when it is not the action itself (e.g. a
+        preview, which needs the approvals of sending).
         """
         todo = self
         status = todo._approval_status_by_record(action)
@@ -288,7 +295,8 @@ class SalesPolicyApprovalMixin(models.AbstractModel):
                     "%(rules)s must approve it first (sales policy: approvals "
                     "before a document goes further). %(hint)s",
                     document=record.display_name,
-                    action=dict(
+                    action=label
+                    or dict(
                         self.env["sales.policy.approval.rule"]
                         ._fields["action"]
                         ._description_selection(self.env)
@@ -339,7 +347,7 @@ class SalesPolicyApprovalMixin(models.AbstractModel):
             return
         outdated._mark_outdated()
         touched = records.browse(set(outdated.mapped("res_id")))
-        touched._approval_submit(post_message=False)
+        touched._approval_submit(post_message=False, strict=False)
         for record in touched:
             record._approval_message(
                 self.env._(
@@ -348,23 +356,61 @@ class SalesPolicyApprovalMixin(models.AbstractModel):
                 )
             )
 
-    def _approval_submit(self, post_message=True):
-        """Create pending requests for every applicable rule without a current one."""
+    def _approval_submit(self, post_message=True, strict=True):
+        """Create pending requests for every applicable rule without a current one.
+
+        With ``strict`` (a user submits), a rule nobody could decide or a rule
+        that was rejected for the document as it is now raises a UserError;
+        without it (review re-opened by an edit) such rules are left out: the
+        document shows them as to submit or rejected.
+        """
         Request = self.env["sales.policy.approval.request"].sudo()
         snapshot = {}
         applicable = self._approval_applicable_rules(snapshot=snapshot)
         fingerprints = snapshot.get("fingerprints") or self._approval_fingerprints()
-        existing = self._approval_requests(states=("pending", "approved"))
-        current = {
-            (r.res_id, r.rule_id.id)
-            for r in existing
-            if r.fingerprint == fingerprints[r.res_id]
-        }
+        existing = self._approval_requests()
+        current, latest = set(), {}
+        for request in existing:  # newest first
+            key = (request.res_id, request.rule_id.id)
+            latest.setdefault(key, request)
+            if request.state != "rejected" and (
+                request.fingerprint == fingerprints[request.res_id]
+            ):
+                current.add(key)
+        submitter = self.env.user
         vals_list = []
         for record in self:
+            requester = record._get_approval_requester()
             for rule in applicable[record.id]:
-                if (record.id, rule.id) in current:
+                key = (record.id, rule.id)
+                if key in current:
                     continue
+                last = latest.get(key)
+                if (
+                    last
+                    and last.state == "rejected"
+                    and last.fingerprint == fingerprints[record.id]
+                ):
+                    if not strict:
+                        continue
+                    raise UserError(
+                        self.env._(
+                            "%(document)s was rejected under the rule %(rule)s "
+                            "exactly as it is now: change the document first "
+                            "(for instance its prices, lines or terms), then "
+                            "request approval again.",
+                            document=record.display_name,
+                            rule=rule.name,
+                        )
+                    )
+                approvers = rule._get_approvers(record)
+                problem = rule._approvers_problem(
+                    record, approvers, submitter | requester
+                )
+                if problem:
+                    if not strict:
+                        continue
+                    raise UserError(problem)
                 vals_list.append(
                     {
                         "rule_id": rule.id,
@@ -372,10 +418,9 @@ class SalesPolicyApprovalMixin(models.AbstractModel):
                         "res_id": record.id,
                         "res_name": record.display_name,
                         "company_id": record._approval_company().id,
-                        "requester_id": record._get_approval_requester().id,
-                        "approver_ids": [
-                            (6, 0, rule._get_approvers(record).ids),
-                        ],
+                        "requester_id": requester.id,
+                        "submitted_by_id": submitter.id,
+                        "approver_ids": [(6, 0, approvers.ids)],
                         "fingerprint": fingerprints[record.id],
                     }
                 )

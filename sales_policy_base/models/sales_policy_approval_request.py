@@ -60,6 +60,16 @@ class SalesPolicyApprovalRequest(models.Model):
     requester_id = fields.Many2one(
         "res.users", string="Requested By", index=True, readonly=True
     )
+    submitted_by_id = fields.Many2one(
+        "res.users",
+        string="Submitted By",
+        index=True,
+        readonly=True,
+        default=lambda self: self.env.user,
+        help="The user who submitted the document for approval (or whose edit "
+        "re-opened review); like the document's owner, they may not approve it "
+        "unless the company allows self-approval.",
+    )
     approver_ids = fields.Many2many(
         "res.users",
         "sales_policy_approval_request_approver_rel",
@@ -212,12 +222,12 @@ class SalesPolicyApprovalRequest(models.Model):
                     )
                 )
             if (
-                request.requester_id == user
+                user in (request.requester_id | request.submitted_by_id)
                 and not request.company_id.sales_policy_allow_self_approval
             ):
                 raise UserError(
                     self.env._(
-                        "You requested %(request)s yourself: the sales policy "
+                        "You submitted or own %(request)s: the sales policy "
                         "forbids approving one's own request. Another approver "
                         "must decide.",
                         request=request.display_name,

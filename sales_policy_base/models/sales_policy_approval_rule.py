@@ -317,6 +317,65 @@ class SalesPolicyApprovalRule(models.Model):
             lambda u: u.active and not u.share and company in u.company_ids
         )
 
+    def _approvers_problem(self, record, approvers, blocked):
+        """Why nobody could decide a request of this rule on ``record``, or "".
+
+        ``approvers`` are the rule's approvers for the record, ``blocked`` the
+        users who may not decide it when self-approval is forbidden (whoever
+        submits it and the document's owner).
+        """
+        self.ensure_one()
+        company = record._approval_company()
+        if not approvers:
+            if self.approver_type == "group":
+                return self.env._(
+                    "Approval cannot be requested for %(document)s: the rule "
+                    "%(rule)s is approved by the group %(group)s, which has no "
+                    "active internal user in %(company)s. Add a user of "
+                    "%(company)s to that group, or change the rule's approver "
+                    "(Sales Policy > Configuration > Approval Rules).",
+                    document=record.display_name,
+                    rule=self.name,
+                    group=self.approver_group_id.sudo().full_name,
+                    company=company.name,
+                )
+            if self.approver_type == "user":
+                return self.env._(
+                    "Approval cannot be requested for %(document)s: none of the "
+                    "approvers of the rule %(rule)s (%(users)s) is an active "
+                    "internal user of %(company)s. Give one of them access to "
+                    "%(company)s, or change the rule's approvers (Sales Policy "
+                    "> Configuration > Approval Rules).",
+                    document=record.display_name,
+                    rule=self.name,
+                    users=", ".join(self.approver_user_ids.sudo().mapped("name")),
+                    company=company.name,
+                )
+            return self.env._(
+                "Approval cannot be requested for %(document)s: the rule "
+                "%(rule)s is approved by the user in %(path)s, which is empty on "
+                "the document or not an active internal user of %(company)s "
+                "(for instance a sales team without a leader). Set it on the "
+                "document (or its team), or change the rule's approver (Sales "
+                "Policy > Configuration > Approval Rules).",
+                document=record.display_name,
+                rule=self.name,
+                path=self.approver_field,
+                company=company.name,
+            )
+        if not company.sales_policy_allow_self_approval and not (approvers - blocked):
+            return self.env._(
+                "Approval cannot be requested for %(document)s: the only "
+                "approver(s) of the rule %(rule)s (%(users)s) submitted or own "
+                "the document, and the sales policy forbids approving one's own "
+                "request. Add another approver to the rule, or let another user "
+                "submit it.",
+                document=record.display_name,
+                rule=self.name,
+                users=", ".join(approvers.mapped("name")),
+            )
+        return ""
+
     def action_view_requests(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -49,10 +49,30 @@ price_unit * (1 - COALESCE(discount, 0) / 100.0)
   - rounding / 2.0
 AND (minimum > 0 OR dist_min > 0)
 """
-#: customer, pricelist, currency, company and the priced lines of order "o"
+#: order columns whose change re-opens review: the customer and the contract
+#: terms (addresses, pricelist, currency, company, payment terms, validity,
+#: fiscal position, terms and conditions)
+FINGERPRINT_ORDER_FIELDS = [
+    "partner_id",
+    "partner_invoice_id",
+    "partner_shipping_id",
+    "pricelist_id",
+    "currency_id",
+    "company_id",
+    "payment_term_id",
+    "validity_date",
+    "fiscal_position_id",
+    "note",
+]
+#: the order columns above and the priced lines of order "o"; NULLs are kept
+#: as empty strings so that every value keeps its place
 FINGERPRINT_EXPR = """
-concat_ws('|', o.partner_id, o.pricelist_id, o.currency_id,
-                 o.company_id,
+concat_ws('|', o.partner_id, o.partner_invoice_id, o.partner_shipping_id,
+                 o.pricelist_id, o.currency_id, o.company_id,
+                 COALESCE(o.payment_term_id::text, ''),
+                 COALESCE(o.validity_date::text, ''),
+                 COALESCE(o.fiscal_position_id::text, ''),
+                 md5(COALESCE(o.note::text, '')),
                  (SELECT string_agg(
                       concat_ws(',', l.product_id, l.product_uom,
                                 l.product_uom_qty::numeric::text,
@@ -72,13 +92,7 @@ class SaleOrder(models.Model):
     # Approval engine configuration (see sales.policy.approval.mixin)
     _approval_amount_field = "amount_untaxed"
     _approval_state_actions = {"sent": "send", "sale": "confirm"}
-    _approval_fingerprint_fields = [
-        "partner_id",
-        "pricelist_id",
-        "currency_id",
-        "company_id",
-        "order_line",
-    ]
+    _approval_fingerprint_fields = [*FINGERPRINT_ORDER_FIELDS, "order_line"]
 
     def _get_approval_values(self, needed=None):
         result = super()._get_approval_values(needed=needed)
@@ -141,13 +155,11 @@ class SaleOrder(models.Model):
         return (amount - cost) / amount * 100.0
 
     def _get_approval_fingerprint_data(self):
-        """Customer, pricelist, currency, company and the priced lines (one query)."""
+        """Customer, contract terms and the priced lines (one query)."""
         if not self.ids:
             return {}
         self.env["sale.order.line"].flush_model(FINGERPRINT_LINE_FIELDS)
-        self.flush_recordset(
-            ["partner_id", "pricelist_id", "currency_id", "company_id"]
-        )
+        self.flush_recordset(FINGERPRINT_ORDER_FIELDS)
         rows = self.env.execute_query(
             SQL(
                 f"SELECT o.id, {FINGERPRINT_EXPR} FROM sale_order o "
@@ -175,3 +187,35 @@ class SaleOrder(models.Model):
     def action_confirm(self):
         self._approval_check("confirm", remember=True)
         return super().action_confirm()
+
+    def action_preview_sale_order(self):
+        # the preview opens the customer's page with its access token: a link
+        # that reaches the customer as surely as an email
+        self._approval_check("send", label=self.env._("Customer preview"))
+        return super().action_preview_sale_order()
+
+    # --- portal ------------------------------------------------------------------
+    # Accepting on the portal confirms the order (after signing, paying, or
+    # both): the customer is offered neither before every approval that
+    # confirmation needs, pay-to-accept without signature included.
+    def _has_to_be_signed(self):
+        return super()._has_to_be_signed() and not self._approval_missing("confirm")
+
+    def _has_to_be_paid(self):
+        return super()._has_to_be_paid() and not self._approval_missing("confirm")
+
+    def _notify_get_recipients_groups(self, message, model_description, msg_vals=None):
+        groups = super()._notify_get_recipients_groups(
+            message, model_description, msg_vals=msg_vals
+        )
+        if (
+            len(self) == 1
+            and self.state in ("draft", "sent")
+            and self._approval_missing("send")
+        ):
+            # a chatter message to the customer must not carry the link to a
+            # quotation that may not be sent yet
+            for group in groups:
+                if group[0] in ("portal_customer", "portal", "follower", "customer"):
+                    group[2]["has_button_access"] = False
+        return groups
