@@ -62,7 +62,6 @@ class SalesPolicyApprovalRequest(models.Model):
     )
     submitted_by_id = fields.Many2one(
         "res.users",
-        string="Submitted By",
         index=True,
         readonly=True,
         default=lambda self: self.env.user,
@@ -257,7 +256,7 @@ class SalesPolicyApprovalRequest(models.Model):
             done = (
                 decision == "rejected"
                 or request.approval_mode == "any"
-                or not (request.approver_ids - approved)
+                or not (request._get_required_approvers() - approved)
             )
             vals = {"approved_user_ids": [(6, 0, approved.ids)]}
             if done:
@@ -270,6 +269,15 @@ class SalesPolicyApprovalRequest(models.Model):
         for model in set(self.mapped("res_model")):
             documents = self.filtered(lambda r, m=model: r.res_model == m)
             self.env[model].browse(documents.mapped("res_id"))._approval_forget_checks()
+
+    def _get_required_approvers(self):
+        """The approvers an "all of" request waits for: whoever submitted or
+        owns the document may not decide it (unless the company allows it),
+        so the request does not wait for them."""
+        self.ensure_one()
+        if self.company_id.sales_policy_allow_self_approval:
+            return self.approver_ids
+        return self.approver_ids - self.requester_id - self.submitted_by_id
 
     def _post_decision(self, record, decision, done, user):
         self.ensure_one()

@@ -5,6 +5,7 @@ import logging
 from datetime import timedelta
 
 import xlsxwriter
+from psycopg2.errors import UniqueViolation
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -255,7 +256,20 @@ class SalesQualification(models.Model):
         for vals in vals_list:
             if vals.get("state", "evaluation") != "evaluation":
                 self._check_state_change_allowed()
-        return super().create(vals_list)
+        try:
+            with self.env.cr.savepoint():
+                return super().create(vals_list)
+        except UniqueViolation as error:
+            if error.diag.constraint_name != NUMBER_INDEX:
+                raise
+            raise ValidationError(
+                self.env._(
+                    "The issuing authority already has a live certificate with "
+                    "this number. A certificate number is unique per issuing "
+                    "authority; only a renewal of the same certificate may keep "
+                    "it. Check the number printed on the certificate."
+                )
+            ) from error
 
     def write(self, vals):
         if "state" in vals:

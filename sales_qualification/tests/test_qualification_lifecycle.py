@@ -221,11 +221,23 @@ class TestQualificationLifecycle(SalesQualificationCommon):
         )
         self.assertEqual(other.number, self.active_qualification.number)
         with (
+            self.assertRefused(ValidationError, "already has a live certificate"),
+            mute_logger("odoo.sql_db"),
+        ):
+            self._create_qualification("Duplicate", "CC-0001")
+        # the database refuses it too, whatever writes the row
+        with (
             self.assertRaises(UniqueViolation),
             mute_logger("odoo.sql_db"),
             self.env.cr.savepoint(),
         ):
-            self._create_qualification("Duplicate", "CC-0001")
+            self.env.cr.execute(
+                "INSERT INTO sales_qualification "
+                "(name, number, issuer_id, state, company_id) "
+                "SELECT 'Raw duplicate', number, issuer_id, state, company_id "
+                "FROM sales_qualification WHERE id = %s",
+                [self.active_qualification.id],
+            )
 
     def test_register_xlsx_lists_the_custody_data(self):
         action = self.active_qualification.with_user(

@@ -8,3 +8,4 @@ from . import test_reports
 from . import test_interest_math
 from . import test_interest
 from . import test_accountant_access
+from . import test_ui

@@ -252,7 +252,7 @@ class TestCollectionPlan(SalesReceivablesCommon):
 
         def refresh_or_fail(plans):
             if march in plans:
-                raise UserError("bank feed of March unreadable")
+                raise ValueError("bank feed of March unreadable")
             return refresh(plans)
 
         with (

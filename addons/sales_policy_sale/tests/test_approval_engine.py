@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from odoo import fields
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from odoo.addons.sales_policy_base.models.sales_policy_approval_rule import (
@@ -130,6 +130,25 @@ class TestApprovalEngine(SalesPolicySaleCommon):
         request.with_user(self.manager).action_approve()
         self.assertEqual(request.state, "pending")
         self.assertEqual(request.approved_user_ids, self.manager)
+        request.with_user(self.senior_manager).action_approve()
+        self.assertEqual(request.state, "approved")
+
+    def test_all_of_rule_submitted_by_one_approver_waits_for_the_others(self):
+        (self.shipped_rules - self.rule_manager).active = False
+        self.rule_manager.write(
+            {
+                "approver_type": "user",
+                "approver_user_ids": [(6, 0, (self.manager | self.senior_manager).ids)],
+                "approval_mode": "all",
+            }
+        )
+        order = self._order()
+        # the manager submits the rep's order: he may not approve his submission
+        order.with_user(self.manager).action_request_approval()
+        request = self._requests(order)
+        with self.assertRefused(UserError, "forbids approving one's own request"):
+            request.with_user(self.manager).action_approve()
+        # the senior manager is the only one left to approve: that completes it
         request.with_user(self.senior_manager).action_approve()
         self.assertEqual(request.state, "approved")
 

@@ -92,6 +92,43 @@ class TestCustomerGradingFromOrders(SalesPolicySaleCommon):
         )
         self.assertEqual(history.mapped("new_grade"), ["c", "a"])
 
+    def test_order_shows_the_terms_of_the_customers_grade(self):
+        self.policy.write(
+            {
+                "contract_template_a": "Framework agreement",
+                "sample_fee_a": "waived",
+                "contract_template_c": "Order confirmation terms",
+                "sample_fee_c": "charged",
+            }
+        )
+        self._confirmed_order()
+        self.env["res.partner"]._sales_regrade()  # 33 points: C (see above)
+        order = self._order(partner=self.buyer).with_user(self.rep)
+        self.assertRecordValues(
+            order,
+            [
+                {
+                    "sales_grade": "c",
+                    "sales_grade_contract_template": "Order confirmation terms",
+                    "sales_grade_sample_fee": "charged",
+                }
+            ],
+        )
+        for __ in range(4):
+            self._confirmed_order()
+        self.env["res.partner"]._sales_regrade()  # 80 points: A
+        order.invalidate_recordset()
+        self.assertRecordValues(
+            order,
+            [
+                {
+                    "sales_grade": "a",
+                    "sales_grade_contract_template": "Framework agreement",
+                    "sales_grade_sample_fee": "waived",
+                }
+            ],
+        )
+
     def test_customer_with_orders_but_no_rank_is_graded(self):
         newcomer = self.env["res.partner"].create({"name": "Walk-in Buyer"})
         self._confirmed_order(partner=newcomer)
