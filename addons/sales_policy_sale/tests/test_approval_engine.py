@@ -224,7 +224,5 @@ class TestApprovalEngine(SalesPolicySaleCommon):
         self.assertNotIn(self.senior_manager, request.delegate_user_ids)
         # the senior manager is an approver of the group anyway: use rep_2
         self.assertIn(self.senior_manager, request.approver_ids)
-        from odoo.exceptions import UserError
-
         with self.assertRefused(UserError, "not an approver"):
             request.with_user(self.rep_2).action_approve()
