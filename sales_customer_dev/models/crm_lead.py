@@ -47,7 +47,9 @@ class CrmLead(models.Model):
     legal_review_state = fields.Selection(
         LEGAL_REVIEW_STATES,
         default="not_requested",
-        required=True,
+        # no NOT NULL column on Odoo's own table: a registry without this
+        # module (loading the modules below it, e.g. on their upgrade) must
+        # still create records; an empty value reads as the default
         copy=False,
         tracking=True,
     )

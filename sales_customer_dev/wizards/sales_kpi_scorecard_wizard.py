@@ -1,6 +1,5 @@
 # Copyright 2026 Sales Policy Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import base64
 import io
 
 import xlsxwriter
@@ -14,6 +13,7 @@ from ..kpi import month_start
 
 class SalesKpiScorecardWizard(models.TransientModel):
     _name = "sales.kpi.scorecard.wizard"
+    _inherit = ["sales.policy.xlsx.download.mixin"]
     _description = "Compute or Export KPI Scorecards"
 
     month_from = fields.Date(
@@ -26,8 +26,6 @@ class SalesKpiScorecardWizard(models.TransientModel):
         default=lambda self: month_start(fields.Date.context_today(self))
         - relativedelta(months=1),
     )
-    file_data = fields.Binary(readonly=True, attachment=False)
-    file_name = fields.Char(readonly=True)
 
     @api.constrains("month_from", "month_to")
     def _check_months(self):
@@ -128,17 +126,9 @@ class SalesKpiScorecardWizard(models.TransientModel):
         sheet.set_column(0, 2, 18)
         sheet.set_column(3, len(headers) - 1, 14)
         workbook.close()
-        self.write(
-            {
-                "file_data": base64.b64encode(output.getvalue()),
-                "file_name": "kpi_scorecards_{}_{}.xlsx".format(
-                    self.month_from.strftime("%Y%m"), self.month_to.strftime("%Y%m")
-                ),
-            }
+        return self._download_file(
+            output.getvalue(),
+            "kpi_scorecards_{}_{}.xlsx".format(
+                self.month_from.strftime("%Y%m"), self.month_to.strftime("%Y%m")
+            ),
         )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/?model={self._name}&id={self.id}"
-            "&field=file_data&filename_field=file_name&download=true",
-            "target": "self",
-        }

@@ -11,3 +11,4 @@ from . import sales_policy_approval_request
 from . import sales_policy_approval_delegation
 from . import sales_grading_policy
 from . import sales_grade_history
+from . import sales_policy_xlsx_download_mixin

@@ -18,7 +18,7 @@ class ResCompany(models.Model):
         sales_interest_rate,
         sales_interest_basis,
         sales_interest_grace_days,
-    ) = interest_term_fields(required_basis=True)
+    ) = interest_term_fields(default_basis="annual")
 
     sales_collection_target_percent = fields.Float(
         string="Collection Target (%)",

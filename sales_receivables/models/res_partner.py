@@ -56,7 +56,9 @@ class ResPartner(models.Model):
         [("normal", "Normal"), ("escalated", "Escalated"), ("legal", "Legal")],
         string="Collection Status",
         default="normal",
-        required=True,
+        # no NOT NULL column on Odoo's own table: a registry without this
+        # module (loading the modules below it, e.g. on their upgrade) must
+        # still create records; an empty value reads as the default
         tracking=True,
         index=True,
         help="Escalated: overdue past the company's escalation delay, the sales "
@@ -277,8 +279,8 @@ class ResPartner(models.Model):
                         ("invoice_date_due", "<", limit_date),
                         (
                             "commercial_partner_id.sales_collection_status",
-                            "=",
-                            "normal",
+                            "in",
+                            ("normal", False),
                         ),
                     ],
                     ["commercial_partner_id"],

@@ -19,9 +19,14 @@ INTEREST_TERM_FIELDS = (
 )
 
 
-def interest_term_fields(compute=None, required_basis=False):
+def interest_term_fields(compute=None, default_basis=None):
     """The three term fields (rate, basis, grace days); stored computes with
-    ``readonly=False`` when ``compute`` is given."""
+    ``readonly=False`` when ``compute`` is given.
+
+    The basis is never a NOT NULL column (these fields extend Odoo's own
+    tables, which a registry without this module must still write): an empty
+    basis reads as "annual".
+    """
     extra = {"compute": compute, "store": True, "readonly": False} if compute else {}
     return (
         fields.Float(
@@ -35,8 +40,7 @@ def interest_term_fields(compute=None, required_basis=False):
         fields.Selection(
             INTEREST_BASES,
             string="Interest Basis",
-            default="annual" if required_basis else None,
-            required=required_basis,
+            default=default_basis,
             help="How the rate is expressed: a percentage a year over 365 days, a "
             "percentage a day or a per mille a day.",
             **extra,

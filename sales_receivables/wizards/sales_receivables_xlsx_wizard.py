@@ -1,6 +1,5 @@
 # Copyright 2026 Sales Policy Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import base64
 import io
 
 import xlsxwriter
@@ -14,6 +13,7 @@ class SalesReceivablesXlsxWizard(models.TransientModel):
     grouped queries)."""
 
     _name = "sales.receivables.xlsx.wizard"
+    _inherit = ["sales.policy.xlsx.download.mixin"]
     _description = "Export Receivables Reports to Excel"
 
     company_id = fields.Many2one(
@@ -24,8 +24,6 @@ class SalesReceivablesXlsxWizard(models.TransientModel):
     plan_year = fields.Integer(
         default=lambda self: fields.Date.context_today(self).year
     )
-    file_data = fields.Binary(string="File", readonly=True, attachment=False)
-    file_name = fields.Char(readonly=True)
 
     def action_export(self):
         self.ensure_one()
@@ -43,20 +41,9 @@ class SalesReceivablesXlsxWizard(models.TransientModel):
         if self.include_interest:
             self._write_interest_sheet(workbook, formats)
         workbook.close()
-        self.write(
-            {
-                "file_data": base64.b64encode(output.getvalue()),
-                "file_name": f"receivables_{fields.Date.context_today(self)}.xlsx",
-            }
+        return self._download_file(
+            output.getvalue(), f"receivables_{fields.Date.context_today(self)}.xlsx"
         )
-        return {
-            "type": "ir.actions.act_url",
-            "url": (
-                f"/web/content/?model={self._name}&id={self.id}"
-                "&field=file_data&filename_field=file_name&download=true"
-            ),
-            "target": "self",
-        }
 
     # --- sheets -------------------------------------------------------------------
     def _aged_rows(self):

@@ -1,6 +1,5 @@
 # Copyright 2026 Sales Policy Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import base64
 import io
 
 from odoo import fields, models
@@ -11,13 +10,12 @@ class SalesCommissionStatementWizard(models.TransientModel):
     """XLSX statement of one settlement: the rep's lines and the total."""
 
     _name = "sales.commission.statement.wizard"
+    _inherit = ["sales.policy.xlsx.download.mixin"]
     _description = "Commission Statement (XLSX)"
 
     settlement_id = fields.Many2one(
         "sales.commission.settlement", required=True, ondelete="cascade"
     )
-    file_data = fields.Binary(readonly=True, attachment=False)
-    file_name = fields.Char(readonly=True)
 
     def _build_workbook(self):
         settlement = self.settlement_id
@@ -76,19 +74,6 @@ class SalesCommissionStatementWizard(models.TransientModel):
 
     def action_export(self):
         self.ensure_one()
-        self.write(
-            {
-                "file_data": base64.b64encode(self._build_workbook()),
-                "file_name": f"commission_{self.settlement_id.name}.xlsx".replace(
-                    "/", "_"
-                ),
-            }
+        return self._download_file(
+            self._build_workbook(), f"commission_{self.settlement_id.name}.xlsx"
         )
-        return {
-            "type": "ir.actions.act_url",
-            "url": (
-                f"/web/content/{self._name}/{self.id}/file_data/"
-                f"{self.file_name}?download=true"
-            ),
-            "target": "self",
-        }

@@ -1,6 +1,5 @@
 # Copyright 2026 Sales Policy Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import base64
 import io
 
 from odoo import fields, models
@@ -13,11 +12,10 @@ class SalesShowroomBoardExport(models.TransientModel):
     """XLSX of the sales-control board: one row per unit, a sheet of totals."""
 
     _name = "sales.showroom.board.export"
+    _inherit = ["sales.policy.xlsx.download.mixin"]
     _description = "Export the Showroom Sales-Control Board"
 
     project_id = fields.Many2one("sales.showroom.project")
-    file_data = fields.Binary(readonly=True, attachment=False)
-    file_name = fields.Char(readonly=True)
 
     def _units(self):
         domain = [("project_id", "=", self.project_id.id)] if self.project_id else []
@@ -89,17 +87,4 @@ class SalesShowroomBoardExport(models.TransientModel):
 
     def action_export(self):
         self.ensure_one()
-        self.write(
-            {
-                "file_data": base64.b64encode(self._build_workbook()),
-                "file_name": "showroom_board.xlsx",
-            }
-        )
-        return {
-            "type": "ir.actions.act_url",
-            "url": (
-                f"/web/content/{self._name}/{self.id}/file_data/"
-                f"{self.file_name}?download=true"
-            ),
-            "target": "self",
-        }
+        return self._download_file(self._build_workbook(), "showroom_board.xlsx")
