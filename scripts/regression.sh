@@ -7,7 +7,8 @@
 #   scripts/regression.sh [--baseline] [crm,sale,sale_management[,account]]
 #   SPS_MODULES=a,b: install only those suite modules (default: all).
 #   --baseline: the same run without the suite, to tell the suite's effects from Odoo's own failures.
-#   --policy-off: before Odoo's tests, archive every approval rule and lift the discount limits, so
+#   --policy-off: before Odoo's tests, archive every approval rule and lift the discount limits (also
+#     for the companies the tests create), so
 #     what remains are the suite's side effects (with the policy on, Odoo's tests that confirm or
 #     send unapproved orders are refused, as the policy wants).
 source "$(dirname "$0")/lib.sh"
@@ -46,7 +47,10 @@ if [ "$policy_off" = 1 ] && [ "$baseline" = 0 ]; then
     say "Policy off: archiving approval rules, lifting discount limits"
     odoo_bin shell -c "$work/odoo.conf" -d sps_regression --log-level=warn >>"$log" 2>&1 <<'PY' ||
 env["sales.policy.approval.rule"].with_context(active_test=False).search([]).active = False
-env["res.company"].search([]).write({f"sales_policy_discount_limit_{role}": 100.0 for role in ("user", "manager", "senior")})
+limits = {f"sales_policy_discount_limit_{role}": 100.0 for role in ("user", "manager", "senior")}
+env["res.company"].search([]).write(limits)
+for field, value in limits.items():  # and the companies Odoo's tests create
+    env["ir.default"].set("res.company", field, value)
 env.cr.commit()
 PY
         die "could not switch the policy off"
