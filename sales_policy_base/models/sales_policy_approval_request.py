@@ -130,8 +130,10 @@ class SalesPolicyApprovalRequest(models.Model):
     def _compute_can_decide(self):
         user = self.env.user
         for request in self:
-            request.can_decide = request.state == "pending" and bool(
-                request._decision_on_behalf(user)
+            request.can_decide = (
+                request.state == "pending"
+                and user not in request._get_blocked_deciders()
+                and bool(request._effective_on_behalf(user))
             )
 
     # --- CRUD ------------------------------------------------------------------
@@ -197,6 +199,20 @@ class SalesPolicyApprovalRequest(models.Model):
             .user_id
         )
 
+    def _get_blocked_deciders(self):
+        """Who may not decide this request: whoever submitted or owns the
+        document, unless the company allows approving one's own request."""
+        self.ensure_one()
+        if self.company_id.sales_policy_allow_self_approval:
+            return self.env["res.users"]
+        return self.requester_id | self.submitted_by_id
+
+    def _effective_on_behalf(self, user):
+        """The approvers ``user`` decides for, less those who may not decide
+        (a delegate does not approve the submitter's own document for him)."""
+        self.ensure_one()
+        return self._decision_on_behalf(user) - self._get_blocked_deciders()
+
     def _check_can_decide(self, user):
         for request in self:
             if request.state != "pending":
@@ -232,6 +248,17 @@ class SalesPolicyApprovalRequest(models.Model):
                         request=request.display_name,
                     )
                 )
+            if not request._effective_on_behalf(user):
+                raise UserError(
+                    self.env._(
+                        "You stand in for %(approvers)s, who submitted or own "
+                        "%(request)s: the sales policy forbids approving one's "
+                        "own request, also through a delegate. Another approver "
+                        "must decide.",
+                        approvers=", ".join(on_behalf.mapped("name")),
+                        request=request.display_name,
+                    )
+                )
         return True
 
     def _decide(self, decision):
@@ -251,7 +278,7 @@ class SalesPolicyApprovalRequest(models.Model):
                             document=request.res_name,
                         )
                     )
-            on_behalf = request._decision_on_behalf(user)
+            on_behalf = request._effective_on_behalf(user)
             approved = request.approved_user_ids | on_behalf
             done = (
                 decision == "rejected"
@@ -275,9 +302,16 @@ class SalesPolicyApprovalRequest(models.Model):
         owns the document may not decide it (unless the company allows it),
         so the request does not wait for them."""
         self.ensure_one()
-        if self.company_id.sales_policy_allow_self_approval:
-            return self.approver_ids
-        return self.approver_ids - self.requester_id - self.submitted_by_id
+        return self.approver_ids - self._get_blocked_deciders()
+
+    def _get_pending_deciders(self):
+        """Who still has to decide: the inbox, the activities, the reminders."""
+        self.ensure_one()
+        return (
+            (self.approver_ids | self.delegate_user_ids)
+            - self._get_blocked_deciders()
+            - self.approved_user_ids
+        )
 
     def _post_decision(self, record, decision, done, user):
         self.ensure_one()
@@ -314,9 +348,7 @@ class SalesPolicyApprovalRequest(models.Model):
         """Keep the inbox relation to the users who still have to decide."""
         for request in self.sudo():
             if request.state == "pending":
-                users = (
-                    request.approver_ids | request.delegate_user_ids
-                ) - request.approved_user_ids
+                users = request._get_pending_deciders()
             else:
                 users = request.env["res.users"]
             if users != request.inbox_user_ids:
@@ -333,7 +365,7 @@ class SalesPolicyApprovalRequest(models.Model):
             if "activity_ids" not in record._fields:
                 continue
             activities = self.env["mail.activity"]
-            for user in request.approver_ids | request.delegate_user_ids:
+            for user in request._get_pending_deciders():
                 activities |= record.sudo().activity_schedule(
                     activity_type_id=activity_type.id,
                     user_id=user.id,
@@ -396,7 +428,7 @@ class SalesPolicyApprovalRequest(models.Model):
 
     def _send_reminder(self, days):
         self.ensure_one()
-        users = self.approver_ids | self.delegate_user_ids
+        users = self._get_pending_deciders()
         self.message_post(
             body=self.env._(
                 "Reminder: %(document)s has waited more than %(days)s day(s) for "

@@ -146,9 +146,43 @@ class TestApprovalEngine(SalesPolicySaleCommon):
         # the manager submits the rep's order: he may not approve his submission
         order.with_user(self.manager).action_request_approval()
         request = self._requests(order)
+        # nothing waits for him: no inbox entry, no activity, no button
+        self.assertEqual(request.inbox_user_ids, self.senior_manager)
+        self.assertEqual(request.activity_link_ids.user_id, self.senior_manager)
+        self.assertFalse(request.with_user(self.manager).can_decide)
         with self.assertRefused(UserError, "forbids approving one's own request"):
             request.with_user(self.manager).action_approve()
         # the senior manager is the only one left to approve: that completes it
+        request.with_user(self.senior_manager).action_approve()
+        self.assertEqual(request.state, "approved")
+
+    def test_submitters_delegate_cannot_approve_the_submission_for_him(self):
+        (self.shipped_rules - self.rule_manager).active = False
+        self.rule_manager.write(
+            {
+                "approver_type": "user",
+                "approver_user_ids": [(6, 0, (self.manager | self.senior_manager).ids)],
+                "approval_mode": "any",
+            }
+        )
+        stand_in = self._new_policy_user(
+            "sp_manager_stand_in", "sales_policy_base.group_sales_policy_manager"
+        )
+        today = fields.Date.today()
+        self.env["sales.policy.approval.delegation"].with_user(self.manager).create(
+            {
+                "delegate_id": stand_in.id,
+                "date_from": today,
+                "date_to": today + timedelta(days=7),
+            }
+        )
+        order = self._order()
+        order.with_user(self.manager).action_request_approval()
+        request = self._requests(order)
+        self.assertFalse(request.with_user(stand_in).can_decide)
+        with self.assertRefused(UserError, "also through a delegate"):
+            request.with_user(stand_in).action_approve()
+        self.assertEqual(request.state, "pending")
         request.with_user(self.senior_manager).action_approve()
         self.assertEqual(request.state, "approved")
 
