@@ -236,10 +236,7 @@ class SalesPolicyApprovalRequest(models.Model):
                         approvers=", ".join(request.approver_ids.mapped("name")),
                     )
                 )
-            if (
-                user in (request.requester_id | request.submitted_by_id)
-                and not request.company_id.sales_policy_allow_self_approval
-            ):
+            if user in request._get_blocked_deciders():
                 raise UserError(
                     self.env._(
                         "You submitted or own %(request)s: the sales policy "

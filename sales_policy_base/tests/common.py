@@ -20,6 +20,32 @@ def archive_approval_rules(env):
     ).active = False
 
 
+def create_grading_policy(env, company, **values):
+    """Fixture: ``company``'s only active grading policy.
+
+    Revenue 40 % (full marks 1,000), order frequency 20 % (full marks 4
+    orders), purchase intent 20 %, purchase ability 20 %; A from 70 points,
+    B from 40. ``values`` adds to or overrides these.
+    """
+    Policy = env["sales.grading.policy"]
+    Policy.search([]).active = False
+    return Policy.create(
+        {
+            "name": "Test Grading",
+            "company_id": company.id,
+            "weight_revenue": 40,
+            "weight_frequency": 20,
+            "weight_intent": 20,
+            "weight_ability": 20,
+            "revenue_full_marks": 1000,
+            "frequency_full_marks": 4,
+            "a_threshold": 70,
+            "b_threshold": 40,
+            **values,
+        }
+    )
+
+
 class SalesPolicyCommon(BaseCommon):
     """Users per policy role and a second company; feature modules subclass it.
 

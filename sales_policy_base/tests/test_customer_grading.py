@@ -4,7 +4,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
-from .common import SalesPolicyCommon
+from .common import SalesPolicyCommon, create_grading_policy
 
 
 class GradingCommon(SalesPolicyCommon):
@@ -23,27 +23,15 @@ class GradingCommon(SalesPolicyCommon):
         (cls.rep | cls.manager).write(
             {"groups_id": [Command.link(contact_creation.id)]}
         )
-        Policy = cls.env["sales.grading.policy"]
-        Policy.search([]).active = False
-        cls.policy = Policy.create(
-            {
-                "name": "Test Grading",
-                "company_id": cls.company.id,
-                "weight_revenue": 40,
-                "weight_frequency": 20,
-                "weight_intent": 20,
-                "weight_ability": 20,
-                "revenue_full_marks": 1000,
-                "frequency_full_marks": 4,
-                "a_threshold": 70,
-                "b_threshold": 40,
-                "visit_interval_a": 7,
-                "visit_interval_b": 30,
-                "visit_interval_c": 90,
-                "contract_template_a": "Framework agreement",
-                "sample_fee_a": "waived",
-                "sample_fee_c": "charged",
-            }
+        cls.policy = create_grading_policy(
+            cls.env,
+            cls.company,
+            visit_interval_a=7,
+            visit_interval_b=30,
+            visit_interval_c=90,
+            contract_template_a="Framework agreement",
+            sample_fee_a="waived",
+            sample_fee_c="charged",
         )
         Partner = cls.env["res.partner"]
         cls.prospect = Partner.create(

@@ -115,15 +115,20 @@ class TestApprovalEngine(SalesPolicySaleCommon):
         with self.assertRaises(AccessError):
             self.rule_manager.with_user(self.manager).name = "Nothing to approve"
 
-    def test_all_of_rule_needs_every_approver(self):
+    def _only_the_manager_rule_by_two_managers(self, mode):
+        """Only the manager rule applies; the manager and the senior manager
+        approve it, any one of them or all of them (``mode``)."""
         (self.shipped_rules - self.rule_manager).active = False
         self.rule_manager.write(
             {
                 "approver_type": "user",
                 "approver_user_ids": [(6, 0, (self.manager | self.senior_manager).ids)],
-                "approval_mode": "all",
+                "approval_mode": mode,
             }
         )
+
+    def test_all_of_rule_needs_every_approver(self):
+        self._only_the_manager_rule_by_two_managers("all")
         order = self._order()
         order.with_user(self.rep).action_request_approval()
         request = self._requests(order)
@@ -134,14 +139,7 @@ class TestApprovalEngine(SalesPolicySaleCommon):
         self.assertEqual(request.state, "approved")
 
     def test_all_of_rule_submitted_by_one_approver_waits_for_the_others(self):
-        (self.shipped_rules - self.rule_manager).active = False
-        self.rule_manager.write(
-            {
-                "approver_type": "user",
-                "approver_user_ids": [(6, 0, (self.manager | self.senior_manager).ids)],
-                "approval_mode": "all",
-            }
-        )
+        self._only_the_manager_rule_by_two_managers("all")
         order = self._order()
         # the manager submits the rep's order: he may not approve his submission
         order.with_user(self.manager).action_request_approval()
@@ -157,14 +155,7 @@ class TestApprovalEngine(SalesPolicySaleCommon):
         self.assertEqual(request.state, "approved")
 
     def test_submitters_delegate_cannot_approve_the_submission_for_him(self):
-        (self.shipped_rules - self.rule_manager).active = False
-        self.rule_manager.write(
-            {
-                "approver_type": "user",
-                "approver_user_ids": [(6, 0, (self.manager | self.senior_manager).ids)],
-                "approval_mode": "any",
-            }
-        )
+        self._only_the_manager_rule_by_two_managers("any")
         stand_in = self._new_policy_user(
             "sp_manager_stand_in", "sales_policy_base.group_sales_policy_manager"
         )

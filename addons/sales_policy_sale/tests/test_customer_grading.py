@@ -5,7 +5,10 @@ from dateutil.relativedelta import relativedelta
 from odoo import fields
 from odoo.tests import tagged
 
-from odoo.addons.sales_policy_base.tests.common import archive_approval_rules
+from odoo.addons.sales_policy_base.tests.common import (
+    archive_approval_rules,
+    create_grading_policy,
+)
 
 from .common import SalesPolicySaleCommon
 
@@ -24,21 +27,8 @@ class TestCustomerGradingFromOrders(SalesPolicySaleCommon):
         super().setUpClass()
         archive_approval_rules(cls.env)
         cls.company.sales_grade_window_months = 12
-        Policy = cls.env["sales.grading.policy"]
-        Policy.search([]).active = False
-        cls.policy = Policy.create(
-            {
-                "name": "Order-based grading",
-                "company_id": cls.company.id,
-                "weight_revenue": 40,
-                "weight_frequency": 20,
-                "weight_intent": 20,
-                "weight_ability": 20,
-                "revenue_full_marks": 1000,
-                "frequency_full_marks": 4,
-                "a_threshold": 70,
-                "b_threshold": 40,
-            }
+        cls.policy = create_grading_policy(
+            cls.env, cls.company, name="Order-based grading"
         )
         cls.customer.write(
             {

@@ -3,7 +3,10 @@
 from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from odoo.addons.sales_policy_base.tests.common import archive_approval_rules
+from odoo.addons.sales_policy_base.tests.common import (
+    archive_approval_rules,
+    create_grading_policy,
+)
 
 
 @tagged("post_install", "-at_install")
@@ -38,22 +41,7 @@ class TestCustomerDevelopmentFlow(HttpCase):
                 "crm_team_member_ids": [Command.create({"user_id": cls.rep.id})],
             }
         )
-        Policy = cls.env["sales.grading.policy"]
-        Policy.search([]).active = False
-        Policy.create(
-            {
-                "name": "Flow Grading",
-                "company_id": cls.env.company.id,
-                "weight_revenue": 40,
-                "weight_frequency": 20,
-                "weight_intent": 20,
-                "weight_ability": 20,
-                "revenue_full_marks": 1000,
-                "frequency_full_marks": 4,
-                "a_threshold": 70,
-                "b_threshold": 40,
-            }
-        )
+        create_grading_policy(cls.env, cls.env.company, name="Flow Grading")
         cls.customer = cls.env["res.partner"].create(
             {
                 "name": "Tour Customer Works",
