@@ -27,8 +27,9 @@ import json
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
-from .sales_policy_approval_rule import ACTION_RANK
+from .sales_policy_approval_rule import ACTION_RANK, rule_matches
 
 MEMO_KEY = "sales_policy_approval_checked"
 
@@ -161,16 +162,13 @@ class SalesPolicyApprovalMixin(models.AbstractModel):
         Without ``action``, the rules of every action apply. With ``snapshot``,
         (values, fingerprints) are stored in it for the caller.
         """
-        rules = (
-            self.env["sales.policy.approval.rule"]
-            .sudo()
-            ._get_rules_for_model(self._name)
-        )
+        Rule = self.env["sales.policy.approval.rule"].sudo()
+        specs = Rule._get_rule_specs_for_model(self._name)
         if action:
             rank = ACTION_RANK[action]
-            rules = rules.filtered(lambda r: ACTION_RANK[r.action] <= rank)
-        result = {rid: rules.browse() for rid in self.ids}
-        if not rules:
+            specs = [spec for spec in specs if ACTION_RANK[spec.action] <= rank]
+        result = {rid: Rule.browse() for rid in self.ids}
+        if not specs:
             return result
         needed = {"amount"}
         for key, test in (
@@ -178,21 +176,24 @@ class SalesPolicyApprovalMixin(models.AbstractModel):
             ("margin", "margin_below"),
             ("below_floor", "below_floor"),
         ):
-            if any(rules.mapped(test)):
+            if any(getattr(spec, test) for spec in specs):
                 needed.add(key)
         values, fingerprints = self._approval_snapshot(needed)
         if snapshot is not None:
             snapshot.update(values=values, fingerprints=fingerprints)
-        for rule in rules:
-            matching = self
-            if rule.domain and rule.domain.strip() not in ("", "[]"):
-                matching = self.filtered_domain(rule._get_domain())
-            for record in matching:
-                company = record._approval_company()
-                if rule.company_id and rule.company_id != company:
+        companies = {record.id: record._approval_company() for record in self}
+        matched = {rid: [] for rid in self.ids}
+        for spec in specs:
+            matching = self.filtered_domain(spec.domain) if spec.domain else self
+            for rid in matching.ids:
+                company = companies[rid]
+                if spec.company_id and spec.company_id != company.id:
                     continue
-                if rule._values_match(values[record.id], company):
-                    result[record.id] |= rule
+                if rule_matches(spec, values[rid], company):
+                    matched[rid].append(spec.id)
+        for rid, rule_ids in matched.items():
+            if rule_ids:
+                result[rid] = Rule.browse(rule_ids)
         return result
 
     def _approval_requests(self, states=("pending", "approved", "rejected")):
@@ -209,6 +210,28 @@ class SalesPolicyApprovalMixin(models.AbstractModel):
             )
         )
 
+    def _approval_request_rows(self, states=("pending", "approved", "rejected")):
+        """(res_id, rule_id, state, fingerprint) of the records' requests, newest first.
+
+        Plain rows for the gate (no records to build on every confirmation).
+        """
+        if not self.ids:
+            return []
+        self.env["sales.policy.approval.request"].flush_model(
+            ["res_model", "res_id", "rule_id", "state", "fingerprint"]
+        )
+        return self.env.execute_query(
+            SQL(
+                "SELECT res_id, rule_id, state, fingerprint "
+                "FROM sales_policy_approval_request "
+                "WHERE res_model = %s AND res_id IN %s AND state IN %s "
+                "ORDER BY id DESC",
+                self._name,
+                tuple(self.ids),
+                tuple(states),
+            )
+        )
+
     def _approval_status_by_record(self, action=None):
         """Return {record id: (status, [missing rule names], request count)}."""
         records = self.filtered(lambda r: isinstance(r.id, int))
@@ -219,12 +242,11 @@ class SalesPolicyApprovalMixin(models.AbstractModel):
         if not any(applicable.values()):
             return {rid: ("none", [], 0) for rid in records.ids}
         fingerprints = snapshot["fingerprints"]
-        requests = records._approval_requests()
         by_key = {}
         counts = dict.fromkeys(records.ids, 0)
-        for request in requests:
-            counts[request.res_id] += 1
-            by_key.setdefault((request.res_id, request.rule_id.id), request)
+        for res_id, rule_id, state, fingerprint in records._approval_request_rows():
+            counts[res_id] += 1
+            by_key.setdefault((res_id, rule_id), (state, fingerprint))
         result = {}
         for record in records:
             rules = applicable[record.id]
@@ -232,19 +254,18 @@ class SalesPolicyApprovalMixin(models.AbstractModel):
                 result[record.id] = ("none", [], counts[record.id])
                 continue
             missing, states = [], set()
+            fingerprint = fingerprints[record.id]
             for rule in rules:
-                request = by_key.get((record.id, rule.id))
-                if (
-                    request
-                    and request.state == "approved"
-                    and request.fingerprint == fingerprints[record.id]
-                ):
+                state, request_fingerprint = by_key.get(
+                    (record.id, rule.id), (None, None)
+                )
+                if state == "approved" and request_fingerprint == fingerprint:
                     continue
                 missing.append(rule.name)
-                if not request or request.fingerprint != fingerprints[record.id]:
+                if not state or request_fingerprint != fingerprint:
                     states.add("to_submit")
                 else:
-                    states.add(request.state)
+                    states.add(state)
             if not missing:
                 status = "approved"
             elif "rejected" in states:

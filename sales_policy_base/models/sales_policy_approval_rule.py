@@ -1,5 +1,7 @@
 # Copyright 2026 Sales Policy Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import namedtuple
+
 from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 from odoo.tools.safe_eval import safe_eval
@@ -12,6 +14,14 @@ ACTIONS = [
 ]
 #: a rule set on an action also holds for every later step (a higher rank)
 ACTION_RANK = {"send": 10, "print": 10, "portal_accept": 20, "confirm": 30}
+
+#: what the gate needs of a rule to match it, as plain cached data (see
+#: ``_get_rule_specs_for_model``): the gate reads no rule on the hot path
+RuleSpec = namedtuple(
+    "RuleSpec",
+    "id action company_id domain amount_from amount_to use_company_threshold "
+    "discount_above margin_below below_floor",
+)
 
 
 def thresholds_met(values, amount_from, amount_to, discount_above, margin_below):
@@ -38,6 +48,25 @@ def thresholds_met(values, amount_from, amount_to, discount_above, margin_below)
         if margin is None or margin >= margin_below:
             return False
     return True
+
+
+def rule_matches(rule, values, company):
+    """Whether a record's values meet a rule's condition (pure function).
+
+    ``rule`` is a rule record or its ``RuleSpec``; ``company`` is the record's
+    company (the large-bid threshold is a company setting).
+    """
+    if rule.below_floor and not values.get("below_floor"):
+        return False
+    amount_from = rule.amount_from
+    if rule.use_company_threshold:
+        threshold = company.sales_policy_large_bid_amount
+        if not threshold:
+            return False
+        amount_from = max(amount_from, threshold)
+    return thresholds_met(
+        values, amount_from, rule.amount_to, rule.discount_above, rule.margin_below
+    )
 
 
 class SalesPolicyApprovalRule(models.Model):
@@ -277,13 +306,35 @@ class SalesPolicyApprovalRule(models.Model):
     @api.model
     def _get_rules_for_model(self, model_name):
         """Active rules of a model (all companies; callers match the company)."""
-        return self.sudo().browse(self._get_rule_ids_for_model(model_name))
+        specs = self._get_rule_specs_for_model(model_name)
+        return self.sudo().browse([spec.id for spec in specs])
 
     @api.model
     @tools.ormcache("model_name")
-    def _get_rule_ids_for_model(self, model_name):
-        # cached per model: the gate runs on every send/print/confirm
-        return tuple(self.sudo().search([("model_name", "=", model_name)]).ids)
+    def _get_rule_specs_for_model(self, model_name):
+        """``RuleSpec`` of each active rule of a model, in rule order.
+
+        Cached per model (cleared when a rule is created, written or deleted):
+        the gate runs on every send, print and confirmation, and matches
+        records against these without reading the rules. The domain is
+        evaluated once (``None`` when empty); callers must not modify it.
+        """
+        rules = self.sudo().search([("model_name", "=", model_name)])
+        return tuple(
+            RuleSpec(
+                id=rule.id,
+                action=rule.action,
+                company_id=rule.company_id.id,
+                domain=rule._get_domain() or None,
+                amount_from=rule.amount_from,
+                amount_to=rule.amount_to,
+                use_company_threshold=rule.use_company_threshold,
+                discount_above=rule.discount_above,
+                margin_below=rule.margin_below,
+                below_floor=rule.below_floor,
+            )
+            for rule in rules
+        )
 
     def _get_domain(self):
         self.ensure_one()
@@ -291,17 +342,7 @@ class SalesPolicyApprovalRule(models.Model):
 
     def _values_match(self, values, company):
         self.ensure_one()
-        if self.below_floor and not values.get("below_floor"):
-            return False
-        amount_from = self.amount_from
-        if self.use_company_threshold:
-            threshold = company.sales_policy_large_bid_amount
-            if not threshold:
-                return False
-            amount_from = max(amount_from, threshold)
-        return thresholds_met(
-            values, amount_from, self.amount_to, self.discount_above, self.margin_below
-        )
+        return rule_matches(self, values, company)
 
     def _get_approvers(self, record):
         """Users who may decide a request of this rule on ``record``."""

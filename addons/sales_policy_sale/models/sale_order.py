@@ -14,41 +14,6 @@ FINGERPRINT_LINE_FIELDS = [
     "order_id",
 ]
 
-#: lines of the orders with the floor that applies (the common case in SQL:
-#: order in the company currency, line in the product's unit)
-FLOOR_LINES_CTE = """
-WITH line AS (
-    SELECT l.id, l.order_id, l.price_unit, l.discount,
-           (o.currency_id = c.currency_id
-            AND l.product_uom = pt.uom_id) AS simple,
-           COALESCE(cp.sales_policy_is_distributor, FALSE)
-               OR COALESCE(pl.sales_policy_distributor, FALSE)
-               AS distributor,
-           COALESCE(NULLIF(pp.sales_policy_variant_min_price, 0),
-                    pt.sales_policy_min_price, 0) AS minimum,
-           COALESCE(
-               NULLIF(pp.sales_policy_variant_distributor_min_price, 0),
-               pt.sales_policy_distributor_min_price, 0) AS dist_min,
-           cur.rounding
-      FROM sale_order_line l
-      JOIN sale_order o ON o.id = l.order_id
-      JOIN res_company c ON c.id = o.company_id
-      JOIN res_currency cur ON cur.id = o.currency_id
-      JOIN product_product pp ON pp.id = l.product_id
-      JOIN product_template pt ON pt.id = pp.product_tmpl_id
-      JOIN res_partner p ON p.id = o.partner_id
- LEFT JOIN res_partner cp ON cp.id = p.commercial_partner_id
- LEFT JOIN product_pricelist pl ON pl.id = o.pricelist_id
-     WHERE l.order_id IN %(ids)s AND l.display_type IS NULL
-)
-"""
-#: net unit price below the floor (half a currency unit of tolerance)
-BELOW_FLOOR_EXPR = """
-price_unit * (1 - COALESCE(discount, 0) / 100.0)
-< (CASE WHEN distributor AND dist_min > 0 THEN dist_min ELSE minimum END)
-  - rounding / 2.0
-AND (minimum > 0 OR dist_min > 0)
-"""
 #: order columns whose change re-opens review: the customer and the contract
 #: terms (addresses, pricelist, currency, company, payment terms, validity,
 #: fiscal position, terms and conditions)
@@ -82,6 +47,68 @@ concat_ws('|', o.partner_id, o.partner_invoice_id, o.partner_shipping_id,
                       l.product_uom_qty, l.price_unit, l.discount)
                     FROM sale_order_line l
                    WHERE l.order_id = o.id AND l.display_type IS NULL))
+"""
+#: the other columns the floor test reads
+FLOOR_FIELDS = {
+    "product.product": [
+        "product_tmpl_id",
+        "sales_policy_variant_min_price",
+        "sales_policy_variant_distributor_min_price",
+    ],
+    "product.template": [
+        "uom_id",
+        "sales_policy_min_price",
+        "sales_policy_distributor_min_price",
+    ],
+    "res.partner": ["commercial_partner_id", "sales_policy_is_distributor"],
+    "product.pricelist": ["sales_policy_distributor"],
+}
+#: the orders' fingerprints and their priced lines with a below-floor test:
+#: one row per line (one with no line for an order without any). SQL judges
+#: the common case (order in the company currency, line in the product's
+#: unit); the other lines go through the line's compute, which converts
+#: currency and unit. The order data is a MATERIALIZED CTE of scalar
+#: subqueries: it keeps planning cheap (a nine-table join took milliseconds to
+#: plan on every confirmation).
+FLOOR_SNAPSHOT_QUERY = f"""
+WITH ord AS MATERIALIZED (
+    SELECT o.id,
+           {FINGERPRINT_EXPR} AS fingerprint,
+           o.currency_id = (SELECT c.currency_id FROM res_company c
+                             WHERE c.id = o.company_id) AS same_currency,
+           COALESCE((SELECT cp.sales_policy_is_distributor
+                       FROM res_partner p
+                       JOIN res_partner cp ON cp.id = p.commercial_partner_id
+                      WHERE p.id = o.partner_id), FALSE)
+           OR COALESCE((SELECT pl.sales_policy_distributor
+                          FROM product_pricelist pl
+                         WHERE pl.id = o.pricelist_id), FALSE) AS distributor,
+           (SELECT cur.rounding FROM res_currency cur
+             WHERE cur.id = o.currency_id) AS rounding
+      FROM sale_order o
+     WHERE o.id IN %(ids)s
+)
+SELECT ord.id, ord.fingerprint, line.id,
+       ord.same_currency AND line.product_uom = line.uom_id AS simple,
+       -- net unit price below the floor (half a currency unit of tolerance)
+       line.price_unit * (1 - COALESCE(line.discount, 0) / 100.0)
+       < (CASE WHEN ord.distributor AND line.dist_min > 0
+               THEN line.dist_min ELSE line.minimum END)
+         - ord.rounding / 2.0
+       AND (line.minimum > 0 OR line.dist_min > 0) AS below
+  FROM ord
+  LEFT JOIN (
+      SELECT l.id, l.order_id, l.price_unit, l.discount, l.product_uom,
+             pt.uom_id,
+             COALESCE(NULLIF(pp.sales_policy_variant_min_price, 0),
+                      pt.sales_policy_min_price, 0) AS minimum,
+             COALESCE(NULLIF(pp.sales_policy_variant_distributor_min_price, 0),
+                      pt.sales_policy_distributor_min_price, 0) AS dist_min
+        FROM sale_order_line l
+        JOIN product_product pp ON pp.id = l.product_id
+        JOIN product_template pt ON pt.id = pp.product_tmpl_id
+       WHERE l.display_type IS NULL
+  ) line ON line.order_id = ord.id
 """
 
 
@@ -128,31 +155,46 @@ class SaleOrder(models.Model):
                 result[order.id]["below_floor"] = order.id in below
         return result
 
-    def _sales_policy_orders_below_floor(self):
-        """Ids of the orders with a line below its price floor.
+    def _sales_policy_floor_snapshot(self):
+        """Return ({order id: fingerprint data}, ids of the orders below floor).
 
-        One query for the common case (order in the company currency, line in
-        the product's unit); other lines go through the line's compute, which
-        converts currency and unit.
+        One query (see ``FLOOR_SNAPSHOT_QUERY``); the lines it cannot judge
+        in SQL (another currency or unit) go through the line's compute.
         """
         if not self.ids:
-            return set()
-        Line = self.env["sale.order.line"]
-        Line.flush_model(
-            ["order_id", "product_id", "product_uom", "price_unit", "discount"]
-        )
-        self.flush_recordset(["partner_id", "pricelist_id", "currency_id"])
-        rows = self.env.execute_query(
-            SQL(
-                f"{FLOOR_LINES_CTE} SELECT order_id, id, simple, {BELOW_FLOOR_EXPR} "
-                "FROM line",
-                ids=tuple(self.ids),
-            )
-        )
-        below = {order_id for order_id, _lid, simple, low in rows if simple and low}
-        others = Line.browse([lid for _oid, lid, simple, _low in rows if not simple])
+            return {}, set()
+        self.env["sale.order.line"].flush_model(FINGERPRINT_LINE_FIELDS)
+        self.flush_recordset(FINGERPRINT_ORDER_FIELDS)
+        for model, names in FLOOR_FIELDS.items():
+            self.env[model].flush_model(names)
+        rows = self.env.execute_query(SQL(FLOOR_SNAPSHOT_QUERY, ids=tuple(self.ids)))
+        fingerprints, below, other_ids = {}, set(), []
+        for order_id, data, line_id, simple, low in rows:
+            fingerprints[order_id] = data
+            if line_id is None:
+                continue
+            if not simple:
+                other_ids.append(line_id)
+            elif low:
+                below.add(order_id)
+        others = self.env["sale.order.line"].browse(other_ids)
         below.update(others.filtered("sales_policy_below_floor").order_id.ids)
-        return below
+        return fingerprints, below
+
+    def _sales_policy_orders_below_floor(self):
+        """Ids of the orders with a line below its price floor."""
+        return self._sales_policy_floor_snapshot()[1]
+
+    def _approval_snapshot(self, needed):
+        # the below-floor test and the fingerprint come from one query
+        if "below_floor" not in needed:
+            return super()._approval_snapshot(needed)
+        data, below = self._sales_policy_floor_snapshot()
+        values = self._get_approval_values(needed=needed - {"below_floor"})
+        for order in self:
+            values[order.id]["below_floor"] = order.id in below
+        fingerprints = {rid: self._approval_hash(value) for rid, value in data.items()}
+        return values, fingerprints
 
     def _sales_policy_margin_percent(self, lines, amount):
         """Margin (%) of the untaxed amount (company currency) over product cost."""

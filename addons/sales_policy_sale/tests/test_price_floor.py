@@ -99,3 +99,71 @@ class TestPriceFloor(SalesPolicySaleCommon):
         order_2 = self._order()
         order_2.with_user(self.rep).action_request_approval()
         self.assertNotIn(rule, self._requests(order_2).rule_id)
+
+    def test_order_gate_judges_a_line_in_another_unit_in_that_unit(self):
+        # floor 90 per unit is 1,080 per dozen: the gate (SQL for the common
+        # case) must convert, as the line does
+        dozen = self.env.ref("uom.product_uom_dozen")
+        below = self._order(lines=[(self.product, 1, 1000.0)])
+        below.order_line.write({"product_uom": dozen.id, "price_unit": 1000.0})
+        above = self._order(lines=[(self.product, 1, 1100.0)])
+        above.order_line.write({"product_uom": dozen.id, "price_unit": 1100.0})
+        self.assertRecordValues(
+            (below | above).order_line,
+            [
+                {"sales_policy_floor_price": 1080.0, "sales_policy_below_floor": True},
+                {"sales_policy_floor_price": 1080.0, "sales_policy_below_floor": False},
+            ],
+        )
+        self.assertEqual(
+            (below | above)._sales_policy_orders_below_floor(), set(below.ids)
+        )
+        below.with_user(self.rep).action_request_approval()
+        above.with_user(self.rep).action_request_approval()
+        self.assertIn(self.rule_floor, self._requests(below).rule_id)
+        self.assertNotIn(self.rule_floor, self._requests(above).rule_id)
+
+    def test_order_gate_judges_an_order_in_another_currency_in_that_currency(self):
+        # 1 company currency unit = 2 units of the order currency: floor 180
+        currency = self.env["res.currency"].create(
+            {"name": "SPX", "symbol": "X", "rounding": 0.01}
+        )
+        self.env["res.currency.rate"].create(
+            {
+                "currency_id": currency.id,
+                "rate": 2.0,
+                "name": "2020-01-01",
+                "company_id": self.company.id,
+            }
+        )
+        pricelist = self.env["product.pricelist"].create(
+            {"name": "SPX prices", "currency_id": currency.id}
+        )
+        orders = self.env["sale.order"]
+        for price in (170.0, 185.0):
+            order = self._order(lines=[(self.product, 1, price)])
+            order.pricelist_id = pricelist
+            order.order_line.price_unit = price
+            orders |= order
+        self.assertEqual(orders.currency_id, currency)
+        self.assertRecordValues(
+            orders.order_line,
+            [
+                {"sales_policy_floor_price": 180.0, "sales_policy_below_floor": True},
+                {"sales_policy_floor_price": 180.0, "sales_policy_below_floor": False},
+            ],
+        )
+        self.assertEqual(orders._sales_policy_orders_below_floor(), set(orders[0].ids))
+
+    def test_floor_snapshot_fingerprint_is_the_approval_fingerprint(self):
+        # the gate takes the fingerprint from the floor query: it must be the
+        # one stored on requests, or an approved order would read as edited
+        empty = self._order()
+        empty.order_line.unlink()
+        orders = self._order(lines=[(self.product, 3, 85.0)]) | empty
+        values, fingerprints = orders._approval_snapshot({"amount", "below_floor"})
+        self.assertEqual(fingerprints, orders._approval_fingerprints())
+        self.assertEqual(
+            {oid: v["below_floor"] for oid, v in values.items()},
+            {orders[0].id: True, empty.id: False},
+        )
