@@ -31,7 +31,7 @@ from benchlib import open_env  # noqa: E402
 import odoo  # noqa: E402
 from odoo import Command  # noqa: E402
 
-ORDERS_PER_SIDE = int(os.environ.get("BENCH_ORDERS", "15"))
+ORDERS_PER_SIDE = int(os.environ.get("BENCH_ORDERS", "40"))
 LINES = 20
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "100000"))
 
