@@ -11,6 +11,7 @@
     "maintainers": ["sales-policy-suite"],
     "license": "LGPL-3",
     "installable": True,
+    "post_init_hook": "post_init_hook",
     "depends": ["sales_policy_sale", "sale_management", "account", "mail"],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [

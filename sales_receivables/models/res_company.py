@@ -9,6 +9,13 @@ from .sales_interest_terms import (
     interest_term_fields,
 )
 
+#: the shipped reminder ladder, copied to companies that have none
+DEFAULT_REMINDER_LEVELS = (
+    "sales_receivables.reminder_level_before_due",
+    "sales_receivables.reminder_level_overdue_email",
+    "sales_receivables.reminder_level_overdue_visit",
+)
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -93,3 +100,29 @@ class ResCompany(models.Model):
     @api.constrains(*INTEREST_TERM_FIELDS)
     def _check_sales_interest_terms(self):
         check_interest_terms(self)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        companies._sales_ensure_reminder_levels()
+        return companies
+
+    def _sales_ensure_reminder_levels(self):
+        """Give each company without reminder levels the shipped ladder.
+
+        The levels are copies of the shipped ones (as the main company has
+        them now, archived ones left out): a company added later has
+        reminders from its first overdue invoice, and edits its own copy.
+        """
+        Level = self.env["sales.reminder.level"].sudo().with_context(active_test=False)
+        shipped = Level.browse(
+            level.id
+            for xmlid in DEFAULT_REMINDER_LEVELS
+            if (level := self.env.ref(xmlid, raise_if_not_found=False))
+        ).filtered("active")
+        if not shipped:
+            return
+        has_levels = set(Level.search([("company_id", "in", self.ids)]).company_id.ids)
+        for company in self.filtered(lambda c: c.id not in has_levels):
+            for level in shipped:
+                level.copy({"company_id": company.id})

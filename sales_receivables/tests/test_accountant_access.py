@@ -138,3 +138,40 @@ class TestAccountantAccess(SalesReceivablesCommon):
         self.env["sales.receivables.xlsx.wizard"].with_user(self.billing).create(
             {}
         ).action_export()
+
+    def test_read_only_accountant_reads_but_changes_nothing(self):
+        auditor = new_test_user(
+            self.env,
+            login="sp_auditor",
+            groups="account.group_account_readonly",
+            company_id=self.company.id,
+            company_ids=[(6, 0, self.company.ids)],
+        )
+        compute = self.env.ref("sales_receivables.sales_interest_compute_wizard_action")
+        visible = self.env["ir.ui.menu"].with_user(auditor)._visible_menu_ids()
+        readable = self.menus.filtered(lambda menu: menu.action != compute)
+        self.assertFalse(readable - readable.browse(list(visible)))
+        self.assertFalse((self.menus - readable).filtered(lambda m: m.id in visible))
+        for action in self._actions():
+            if action != compute:
+                self._open_action(auditor, action)
+        aged = self._open_action(
+            auditor,
+            self.env.ref("sales_receivables.sales_aged_receivable_report_action"),
+        )
+        self.assertEqual(sum(row["amount_residual"] for row in aged), 300.0)
+        # exports are reading too
+        self.env["sales.receivables.xlsx.wizard"].with_user(auditor).create(
+            {}
+        ).action_export()
+        today = fields.Date.today()
+        with self.assertRaises(AccessError):
+            self.env["sales.collection.plan"].with_user(auditor).create(
+                {"year": today.year, "month": str(today.month)}
+            )
+        level = self.env["sales.reminder.level"].with_user(auditor).search([], limit=1)
+        self.assertTrue(level)
+        with self.assertRaises(AccessError):
+            level.name = "Changed by the auditor"
+        with self.assertRaises(AccessError):
+            self.env["sales.interest.compute.wizard"].with_user(auditor).create({})

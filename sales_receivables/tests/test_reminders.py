@@ -7,6 +7,8 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.sales_receivables.hooks import post_init_hook
+
 from .common import SalesReceivablesCommon
 
 
@@ -200,3 +202,47 @@ class TestReminders(SalesReceivablesCommon):
             Log.with_user(self.rep_2).search([]).partner_id, self.customer_2
         )
         self.assertEqual(len(Log.with_user(self.manager).search([])), 3)
+
+
+@tagged("post_install", "-at_install")
+class TestReminderLevelsOfNewCompanies(SalesReceivablesCommon):
+    def _levels(self, company):
+        return self.env["sales.reminder.level"].search(
+            [("company_id", "=", company.id)]
+        )
+
+    def test_new_company_gets_its_own_copy_of_the_shipped_ladder(self):
+        shipped = self.env.ref("sales_receivables.reminder_level_overdue_email")
+        company = self.env["res.company"].create({"name": "Policy Branch"})
+        levels = self._levels(company)
+        self.assertRecordValues(
+            levels,
+            [
+                {"days": -3, "channel": "phone", "responsible": "owner"},
+                {"days": 7, "channel": "email", "responsible": "finance"},
+                {"days": 30, "channel": "visit", "responsible": "owner"},
+            ],
+        )
+        email = levels.filtered(lambda level: level.channel == "email")
+        self.assertEqual(email.name, shipped.name)
+        self.assertEqual(email.mail_template_id, shipped.mail_template_id)
+        # the branch edits its own copy: the main company's ladder is unchanged
+        email.days = 10
+        self.assertEqual(shipped.days, 7)
+        # a company that has levels gets no second ladder
+        company._sales_ensure_reminder_levels()
+        self.assertEqual(len(self._levels(company)), 3)
+
+    def test_archived_shipped_levels_are_not_copied(self):
+        self.env.ref("sales_receivables.reminder_level_overdue_visit").active = False
+        company = self.env["res.company"].create({"name": "Policy Branch 2"})
+        self.assertEqual(self._levels(company).mapped("days"), [-3, 7])
+
+    def test_install_hook_gives_existing_companies_a_ladder(self):
+        company = self.env["res.company"].create({"name": "Policy Branch 3"})
+        self._levels(company).unlink()
+        main = self.env.ref("base.main_company")
+        main_levels = self._levels(main)
+        post_init_hook(self.env)
+        self.assertEqual(len(self._levels(company)), 3)
+        self.assertEqual(self._levels(main), main_levels)

@@ -4,3 +4,4 @@ from . import ir_actions_report
 from . import res_partner
 from . import payment_transaction
 from . import portal_share
+from . import payment_link_wizard

@@ -10,8 +10,8 @@ from .common import SalesPolicySaleCommon
 @tagged("post_install", "-at_install")
 class TestPortalGate(SalesPolicySaleCommon):
     """An unapproved quotation reaches the customer by no side door: portal
-    acceptance, pay-to-accept, online payment, preview, share or a chatter
-    message with the quotation's link."""
+    acceptance, pay-to-accept, online payment, a payment link, preview, share
+    or a chatter message with the quotation's link."""
 
     @classmethod
     def setUpClass(cls):
@@ -115,6 +115,40 @@ class TestPortalGate(SalesPolicySaleCommon):
             wizard.action_send_mail()
         self._submit_and_approve_all(order)
         self.assertTrue(Share.default_get(["share_link"]).get("share_link"))
+
+    def test_payment_link_refused_until_approved(self):
+        order = self._order()
+        Wizard = (
+            self.env["payment.link.wizard"]
+            .with_user(self.rep)
+            .with_context(active_model="sale.order", active_id=order.id)
+        )
+        with self.assertRefused(UserError, "Payment link refused"):
+            Wizard.default_get(["res_model", "res_id", "amount"])
+        # created over RPC without the wizard's defaults: no link, a warning
+        wizard = (
+            self.env["payment.link.wizard"]
+            .with_user(self.rep)
+            .create(
+                {
+                    "res_model": "sale.order",
+                    "res_id": order.id,
+                    "amount": order.amount_total,
+                    "amount_max": order.amount_total,
+                    "currency_id": order.currency_id.id,
+                    "partner_id": order.partner_id.id,
+                }
+            )
+        )
+        self.assertFalse(wizard.link)
+        self.assertIn("waits for approval", wizard.warning_message)
+        self._submit_and_approve_all(order)
+        defaults = Wizard.default_get(["res_model", "res_id", "amount"])
+        self.assertEqual(defaults["res_id"], order.id)
+        # (the link itself is signed within an HTTP request: not computed here)
+        wizard = Wizard.create(defaults)
+        self.assertFalse(wizard._sales_policy_unapproved())
+        self.assertFalse(wizard.warning_message)
 
     def test_chatter_message_carries_no_link_before_approval(self):
         order = self._order()

@@ -196,6 +196,24 @@ class SalesShowroomBooking(models.Model):
             },
         }
 
+    def action_open_reprice_wizard(self):
+        """The form's *Change Price*: the wizard calls ``set_agreed_price``."""
+        self.ensure_one()
+        self._check_state(("held", "subscribed"), self.env._("repriced"))
+        self._check_own_or_manager()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Change Agreed Price"),
+            "res_model": "sales.showroom.booking.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_unit_id": self.unit_id.id,
+                "default_booking_id": self.id,
+                "default_mode": "reprice",
+            },
+        }
+
     def action_create_sale_order(self):
         """Create the quotation that sells the unit (once per booking)."""
         self.ensure_one()

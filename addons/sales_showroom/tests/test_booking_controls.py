@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import ShowroomCommon
 
@@ -130,6 +130,32 @@ class TestShowroomDiscountApproval(ShowroomCommon):
         self.assertRecordValues(booking, [{"state": "held", "agreed_price": 950_000.0}])
         booking.with_user(self.rep).subscribe(10_000.0, None, 950_000.0)
         self.assertEqual(booking.state, "subscribed")
+
+    def test_rep_reprices_from_the_booking_form(self):
+        booking = self._approved_subscription(950_000.0)
+        action = booking.with_user(self.rep).action_open_reprice_wizard()
+        wizard_form = Form(
+            self.env["sales.showroom.booking.wizard"]
+            .with_user(self.rep)
+            .with_context(**action["context"])
+        )
+        self.assertEqual(wizard_form.agreed_price, 950_000.0)
+        wizard_form.agreed_price = 930_000.0
+        wizard_form.save().action_confirm()
+        self.assertEqual(booking.agreed_price, 930_000.0)
+        # the new price waits for its own approval before the contract
+        self.assertEqual(booking.approval_status, "pending")
+        with self.assertRefused(UserError, "must approve it first"):
+            booking.with_user(self.rep).action_contract()
+        # a colleague gets no wizard, a contracted booking no new price
+        with self.assertRaises(AccessError):
+            booking.with_user(self.rep_2).action_open_reprice_wizard()
+        booking.approval_request_ids.filtered(lambda r: r.state == "pending").with_user(
+            self.manager
+        ).action_approve()
+        booking.with_user(self.rep).action_contract()
+        with self.assertRefused(UserError, "cannot be repriced"):
+            booking.with_user(self.rep).action_open_reprice_wizard()
 
     def test_rep_cannot_reprice_a_colleagues_booking(self):
         booking = self.unit_101.with_user(self.rep).hold(self.customer)

@@ -4,13 +4,16 @@ from odoo import api, fields, models
 
 
 class SalesShowroomBookingWizard(models.TransientModel):
-    """Collects what a hold or a subscription needs, then calls the model."""
+    """Collects what a hold, a subscription or a new price needs, then calls
+    the model (which enforces the rules)."""
 
     _name = "sales.showroom.booking.wizard"
-    _description = "Hold or Subscribe a Showroom Unit"
+    _description = "Hold, Subscribe or Reprice a Showroom Unit"
 
     mode = fields.Selection(
-        [("hold", "Hold"), ("subscribe", "Subscribe")], required=True, default="hold"
+        [("hold", "Hold"), ("subscribe", "Subscribe"), ("reprice", "Change Price")],
+        required=True,
+        default="hold",
     )
     unit_id = fields.Many2one("sales.showroom.unit", required=True)
     booking_id = fields.Many2one("sales.showroom.booking")
@@ -45,6 +48,8 @@ class SalesShowroomBookingWizard(models.TransientModel):
         self.ensure_one()
         if self.mode == "hold":
             self.unit_id.hold(self.partner_id, self.hold_hours, self.agreed_price)
+        elif self.mode == "reprice":
+            self.booking_id.set_agreed_price(self.agreed_price)
         else:
             self.booking_id.subscribe(
                 self.deposit_amount, self.contract_due_date, self.agreed_price
