@@ -4,7 +4,7 @@
     "name": "Sales Policy: Receivables",
     "summary": "Collection plans, reminder levels, escalation to legal, credit "
     "limits and credit holds, aged receivables reports",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Accounting/Accounting",
     "website": "https://github.com/sales-policy-suite/sales-policy-suite",
     "author": "Sales Policy Suite contributors",
@@ -17,6 +17,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/ir_rules.xml",
+        "data/ir_default_data.xml",
         "data/ir_sequence_data.xml",
         "data/mail_template_data.xml",
         "data/sales_reminder_level_data.xml",

@@ -45,24 +45,28 @@ class ResPartner(models.Model):
         "invoiced) in the company currency; 0: no limit. Set by a sales "
         "manager on the commercial partner.",
     )
+    # credit rating and collection status are per company, as the credit
+    # limit: an escalation or a legal case in one company holds that
+    # company's orders only
     sales_credit_rating = fields.Selection(
         [("good", "Good"), ("watch", "Watch"), ("bad", "Bad")],
         string="Credit Rating",
+        company_dependent=True,
         tracking=True,
-        help="Credit risk assessed before doing business. New orders for a "
-        "customer rated Bad need a credit-hold approval.",
+        help="Credit risk assessed before doing business (in this company). New "
+        "orders for a customer rated Bad need a credit-hold approval.",
     )
     sales_collection_status = fields.Selection(
         [("normal", "Normal"), ("escalated", "Escalated"), ("legal", "Legal")],
         string="Collection Status",
-        default="normal",
+        company_dependent=True,
         # no NOT NULL column on Odoo's own table: a registry without this
         # module (loading the modules below it, e.g. on their upgrade) must
-        # still create records; an empty value reads as the default
+        # still create records; an empty value reads as Normal
         tracking=True,
-        index=True,
-        help="Escalated: overdue past the company's escalation delay, the sales "
-        "manager follows it. Legal: a manager sent it to legal recovery.",
+        help="In this company. Escalated: overdue past the company's escalation "
+        "delay, the sales manager follows it. Legal: a manager sent it to legal "
+        "recovery. Empty: Normal.",
     )
     sales_credit_history_ids = fields.One2many(
         "sales.credit.history",
@@ -270,6 +274,7 @@ class ResPartner(models.Model):
             groups = (
                 self.env["account.move"]
                 .sudo()
+                .with_company(company)  # the customers' status in this company
                 ._read_group(
                     [
                         ("company_id", "=", company.id),

@@ -5,10 +5,16 @@ from unittest.mock import patch
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
+from odoo.modules.migration import load_script
 from odoo.tests import tagged
-from odoo.tools import mute_logger
+from odoo.tools import SQL, mute_logger
 
 from .common import SalesReceivablesCommon
+
+pre_migration = load_script(
+    "sales_receivables/migrations/18.0.1.1.0/pre-migration.py",
+    "sales_receivables_pre_migration_18_0_1_1_0",
+)
 
 
 @tagged("post_install", "-at_install")
@@ -140,3 +146,90 @@ class TestEscalation(SalesReceivablesCommon):
             self.customer.with_user(self.rep).action_sales_collection_normal()
         self.customer.with_user(self.manager).action_sales_collection_normal()
         self.assertEqual(self.customer.sales_collection_status, "normal")
+
+    def test_escalation_and_legal_status_hold_in_their_company_only(self):
+        self._escalate()
+        customer = self.customer
+        self.assertEqual(
+            customer.with_company(self.company).sales_collection_status, "escalated"
+        )
+        # the other company never escalated the customer: Normal there
+        self.assertEqual(
+            customer.with_company(self.company_b).sales_collection_status, "normal"
+        )
+        self.customer.with_user(self.manager).action_sales_escalate_legal()
+        self.assertEqual(
+            customer.with_company(self.company).sales_collection_status, "legal"
+        )
+        self.assertEqual(
+            customer.with_company(self.company_b).sales_collection_status, "normal"
+        )
+        Order = self.env["sale.order"]
+        order_values = {
+            "partner_id": customer.id,
+            "order_line": [
+                (
+                    0,
+                    0,
+                    {"product_id": self.product.id, "price_unit": 10.0, "tax_id": []},
+                )
+            ],
+        }
+        order_a = Order.with_company(self.company).create(
+            {**order_values, "company_id": self.company.id}
+        )
+        order_b = Order.with_company(self.company_b).create(
+            {**order_values, "company_id": self.company_b.id}
+        )
+        self.assertRecordValues(
+            order_a | order_b,
+            [{"sales_credit_hold": True}, {"sales_credit_hold": False}],
+        )
+        self.assertIn("legal recovery", order_a.sales_credit_hold_reason)
+        # the partner list filter of a company shows its own escalations
+        Partner = self.env["res.partner"]
+        self.assertIn(
+            customer,
+            Partner.with_company(self.company).search(
+                [("sales_collection_status", "=", "legal")]
+            ),
+        )
+        self.assertNotIn(
+            customer,
+            Partner.with_company(self.company_b).search(
+                [("sales_collection_status", "=", "legal")]
+            ),
+        )
+
+    def test_upgrade_keeps_a_status_in_every_company(self):
+        """A database from 18.0.1.0.0 had one status for all companies; the
+        migration gives it to each company."""
+        cr = self.env.cr
+        self.env.flush_all()
+        for column in pre_migration.COLUMNS:
+            cr.execute(
+                SQL(
+                    "ALTER TABLE res_partner ALTER COLUMN %s TYPE varchar "
+                    "USING (%s->>%s)",
+                    SQL.identifier(column),
+                    SQL.identifier(column),
+                    str(self.company.id),
+                )
+            )
+        cr.execute(
+            "UPDATE res_partner SET sales_collection_status = 'legal', "
+            "sales_credit_rating = 'bad' WHERE id = %s",
+            (self.customer.id,),
+        )
+        pre_migration.migrate(cr, "18.0.1.0.0")
+        self.env.invalidate_all()
+        for company in (self.company, self.company_b):
+            self.assertRecordValues(
+                self.customer.with_company(company),
+                [{"sales_collection_status": "legal", "sales_credit_rating": "bad"}],
+            )
+        # a customer without a status reads as Normal
+        self.assertEqual(
+            self.customer_2.with_company(self.company_b).sales_collection_status,
+            "normal",
+        )
