@@ -6,7 +6,7 @@
     "register, the approval-rule engine, price floors and customer grading "
     "shared by the "
     "Sales Policy Suite",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/Sales",
     "website": "https://github.com/sales-policy-suite/sales-policy-suite",
     "author": "Sales Policy Suite contributors",

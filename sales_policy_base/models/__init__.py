@@ -5,6 +5,7 @@ from . import product_template
 from . import product_product
 from . import product_pricelist
 from . import sales_policy_clause
+from . import sales_policy_transition_mixin
 from . import sales_policy_approval_rule
 from . import sales_policy_approval_mixin
 from . import sales_policy_approval_request

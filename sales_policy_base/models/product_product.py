@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools.floor_math import pick_floor
 from .product_template import check_floor_tiers
 
 
@@ -64,7 +65,12 @@ class ProductProduct(models.Model):
         Distributors have the distributor minimum price when set, else the
         minimum ex-factory price.
         """
-        tiers = self._get_sales_policy_tiers()
-        if distributor and tiers["distributor"]:
-            return tiers["distributor"]
-        return tiers["minimum"]
+        self.ensure_one()
+        tmpl = self.product_tmpl_id
+        return pick_floor(
+            self.sales_policy_variant_min_price,
+            self.sales_policy_variant_distributor_min_price,
+            tmpl.sales_policy_min_price,
+            tmpl.sales_policy_distributor_min_price,
+            distributor,
+        )

@@ -2,44 +2,85 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Approval-rule engine: an abstract mixin any model configures in a few lines.
 
-A consumer model inherits ``sales.policy.approval.mixin`` and sets the class
-attributes below; everything else (rule matching, requests, the gate that
-refuses actions, re-opening review after edits) lives here::
+A consumer model inherits ``sales.policy.approval.mixin`` and declares what
+can be approved as class attributes; everything else (rule matching,
+requests, the gate that refuses actions, re-opening review after edits, the
+status badge, banner, *Request Approval* button and requests stat button of
+its form view) lives here::
 
-    class SaleOrder(models.Model):
-        _name = "sale.order"
-        _inherit = ["sale.order", "sales.policy.approval.mixin"]
-        _approval_amount_field = "amount_untaxed"
-        _approval_state_actions = {"sent": "send", "sale": "confirm"}
-        _approval_fingerprint_fields = ["partner_id", "pricelist_id"]
+    class SalesQualificationLoan(models.Model):
+        _name = "sales.qualification.loan"
+        _inherit = ["mail.thread", "sales.policy.approval.mixin"]
+        _approval_actions = {"hand_out": _lt("Hand Out")}
+        _approval_metrics = {"days": (_lt("Loan Days"), "number")}
+        _approval_amount_field = None
+        _protected_fields = ["state", "approved_by_id"]
 
-        def action_confirm(self):
-            self._approval_check("confirm")
-            return super().action_confirm()
+        def action_hand_out(self):
+            self._approval_check("hand_out")
+            self._transition({"state": "out"})
 
-Hooks a consumer may override: ``_get_approval_values()`` (amount, discount,
-margin, below-floor of each record), ``_get_approval_fingerprint_data()``
-(the values whose change re-opens review) and ``_get_approval_requester()``.
+and ships its rules as data (``sales.policy.approval.rule`` records naming
+the model, the action, an optional condition and the approvers).
+
+Declarations: ``_approval_actions`` ({key: label}, the steps rules may gate),
+``_approval_action_rank`` (optional {key: rank}: a rule on an action also
+gates the actions of a higher rank), ``_approval_metrics`` ({key: (label,
+type)}, type ``number``, ``percent`` or ``boolean``: the figures a rule may
+test), ``_approval_amount_field`` (the amount compared with the rules' amount
+range, or ``None``), ``_approval_state_actions`` ({state value: action}: a
+write of that state is gated too), ``_approval_fingerprint_fields`` (a change
+re-opens review), ``_protected_fields`` (only the document's own
+actions write them, see ``_transition``) and
+``_approval_button_states`` (states in which *Request Approval* shows).
+
+Hooks a consumer may override: ``_get_approval_values()`` (the amount and
+metrics of each record), ``_get_approval_fingerprint_data()``,
+``_get_approval_requester()`` and ``_approval_on_decision()`` (called when a
+request of the record is approved or rejected).
 """
 
 import hashlib
 import json
 
+from lxml import etree
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from .sales_policy_approval_rule import ACTION_RANK, rule_matches
+from ..tools.approval_match import action_gates, rule_matches
 
 MEMO_KEY = "sales_policy_approval_checked"
+#: the groups that may read approval requests (and decide them)
+APPROVER_GROUPS = (
+    "sales_policy_base.group_sales_policy_user,"
+    "sales_policy_base.group_sales_policy_finance_reviewer,"
+    "sales_policy_base.group_sales_policy_legal_reviewer,"
+    "sales_policy_base.group_sales_policy_technical_reviewer"
+)
 
 
 class SalesPolicyApprovalMixin(models.AbstractModel):
     _name = "sales.policy.approval.mixin"
     _description = "Sales Policy Approval Mixin"
+    #: ``_protected_fields`` / ``_transition()``: fields only the document's
+    #: own actions write (see sales.policy.transition.mixin)
+    _inherit = ["sales.policy.transition.mixin"]
 
     # --- configuration (class attributes) ---------------------------------
+    #: {action: label}: the steps of the document that rules may gate
+    _approval_actions = {}
+    #: {action: rank}: a rule on an action also gates the actions of a higher
+    #: or equal rank; actions without a rank gate only themselves
+    _approval_action_rank = {}
+    #: {metric: (label, type)}: the figures rules may test; type is "number",
+    #: "percent" or "boolean"; ``_get_approval_values`` computes them
+    _approval_metrics = {}
+    #: states in which the form offers *Request Approval* (None: any state)
+    _approval_button_states = None
     #: field holding the amount compared with the rules' amount thresholds
+    #: (None: the model has no amount)
     _approval_amount_field = "amount_total"
     #: currency of that amount (converted to the company currency)
     _approval_currency_field = "currency_id"
@@ -59,10 +100,7 @@ class SalesPolicyApprovalMixin(models.AbstractModel):
         domain=lambda self: [("res_model", "=", self._name)],
         copy=False,
         # the groups that may read requests: other users still read the document
-        groups="sales_policy_base.group_sales_policy_user,"
-        "sales_policy_base.group_sales_policy_finance_reviewer,"
-        "sales_policy_base.group_sales_policy_legal_reviewer,"
-        "sales_policy_base.group_sales_policy_technical_reviewer",
+        groups=APPROVER_GROUPS,
     )
     approval_status = fields.Selection(
         [
@@ -76,6 +114,10 @@ class SalesPolicyApprovalMixin(models.AbstractModel):
     )
     approval_pending_rules = fields.Char(compute="_compute_approval_status")
     approval_request_count = fields.Integer(compute="_compute_approval_status")
+    approval_can_decide = fields.Boolean(
+        compute="_compute_approval_can_decide",
+        help="A request of this document waits for the current user's decision.",
+    )
 
     def _compute_approval_status(self):
         status = self._approval_status_by_record()
@@ -85,30 +127,56 @@ class SalesPolicyApprovalMixin(models.AbstractModel):
             record.approval_pending_rules = ", ".join(missing)
             record.approval_request_count = count
 
+    @api.depends_context("uid")
+    def _compute_approval_can_decide(self):
+        waiting = set(self._approval_my_pending_requests().mapped("res_id"))
+        for record in self:
+            record.approval_can_decide = record.id in waiting
+
+    def _approval_my_pending_requests(self):
+        """Pending requests of the records that wait for the current user."""
+        ids = [rid for rid in self.ids if isinstance(rid, int)]
+        if not ids:
+            return self.env["sales.policy.approval.request"]
+        return (
+            self.env["sales.policy.approval.request"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", ids),
+                    ("state", "=", "pending"),
+                    ("inbox_user_ids", "in", self.env.uid),
+                ]
+            )
+            .sudo(False)
+        )
+
     # --- hooks ---------------------------------------------------------------
     def _get_approval_values(self, needed=None):
-        """Return {record id: {"amount", "discount", "margin", "below_floor"}}.
+        """Return {record id: {"amount": ..., metric: value, ...}}.
 
-        ``amount`` is in the company currency; the other keys are ``None``
-        when the model has no such notion (a rule testing them never applies).
-        ``needed`` is the set of keys the applicable rules test: an override
-        may skip computing the others.
+        ``amount`` is in the company currency (``None`` without an amount
+        field); a metric the model cannot compute is ``None`` or missing (a
+        rule testing it never applies). ``needed`` is the set of keys the
+        applicable rules test: an override may skip computing the others.
         """
         result = {}
         for record in self:
-            amount = record[self._approval_amount_field] or 0.0
-            currency = record[self._approval_currency_field]
-            company = record._approval_company()
-            if currency and currency != company.currency_id:
-                amount = currency._convert(
-                    amount, company.currency_id, company, fields.Date.today()
+            amount = None
+            if self._approval_amount_field:
+                amount = record[self._approval_amount_field] or 0.0
+                currency = (
+                    record[self._approval_currency_field]
+                    if self._approval_currency_field in self._fields
+                    else None
                 )
-            result[record.id] = {
-                "amount": amount,
-                "discount": None,
-                "margin": None,
-                "below_floor": None,
-            }
+                company = record._approval_company()
+                if currency and currency != company.currency_id:
+                    amount = currency._convert(
+                        amount, company.currency_id, company, fields.Date.today()
+                    )
+            result[record.id] = {"amount": amount}
         return result
 
     def _get_approval_fingerprint_data(self):
@@ -124,6 +192,12 @@ class SalesPolicyApprovalMixin(models.AbstractModel):
                 data.append(value)
             result[record.id] = data
         return result
+
+    def _get_approval_conflicted_users(self):
+        """Return {record id: users who may never decide the record's requests}
+        (e.g. the beneficiaries of a bonus), whatever the company's
+        self-approval setting. Kept on each request when it is made."""
+        return {rid: self.env["res.users"] for rid in self.ids}
 
     def _get_approval_requester(self):
         self.ensure_one()
@@ -156,40 +230,39 @@ class SalesPolicyApprovalMixin(models.AbstractModel):
         """
         return self._get_approval_values(needed=needed), self._approval_fingerprints()
 
-    def _approval_applicable_rules(self, action=None, snapshot=None):
+    def _approval_applicable_rules(self, action=None, snapshot=None, kind=None):
         """Return {record id: rules (sudo) that apply to the record for ``action``}.
 
-        Without ``action``, the rules of every action apply. With ``snapshot``,
-        (values, fingerprints) are stored in it for the caller.
+        Without ``action``, the rules of every action apply; with ``kind``, only
+        the rules of that kind. With ``snapshot``, (values, fingerprints) are
+        stored in it for the caller.
         """
         Rule = self.env["sales.policy.approval.rule"].sudo()
         specs = Rule._get_rule_specs_for_model(self._name)
         if action:
-            rank = ACTION_RANK[action]
-            specs = [spec for spec in specs if ACTION_RANK[spec.action] <= rank]
+            ranks = self._approval_action_rank
+            specs = [spec for spec in specs if action_gates(spec.action, action, ranks)]
+        if kind:
+            specs = [spec for spec in specs if spec.kind == kind]
         result = {rid: Rule.browse() for rid in self.ids}
         if not specs:
             return result
-        needed = {"amount"}
-        for key, test in (
-            ("discount", "discount_above"),
-            ("margin", "margin_below"),
-            ("below_floor", "below_floor"),
-        ):
-            if any(getattr(spec, test) for spec in specs):
-                needed.add(key)
+        needed = {"amount"} | {spec.metric for spec in specs if spec.metric}
         values, fingerprints = self._approval_snapshot(needed)
         if snapshot is not None:
             snapshot.update(values=values, fingerprints=fingerprints)
-        companies = {record.id: record._approval_company() for record in self}
+        thresholds = {
+            record.id: record._approval_company().sales_policy_large_bid_amount
+            for record in self
+        }
+        companies = {record.id: record._approval_company().id for record in self}
         matched = {rid: [] for rid in self.ids}
         for spec in specs:
             matching = self.filtered_domain(spec.domain) if spec.domain else self
             for rid in matching.ids:
-                company = companies[rid]
-                if spec.company_id and spec.company_id != company.id:
+                if spec.company_id and spec.company_id != companies[rid]:
                     continue
-                if rule_matches(spec, values[rid], company):
+                if rule_matches(spec, values[rid], thresholds[rid]):
                     matched[rid].append(spec.id)
         for rid, rule_ids in matched.items():
             if rule_ids:
@@ -316,12 +389,7 @@ class SalesPolicyApprovalMixin(models.AbstractModel):
                     "%(rules)s must approve it first (sales policy: approvals "
                     "before a document goes further). %(hint)s",
                     document=record.display_name,
-                    action=label
-                    or dict(
-                        self.env["sales.policy.approval.rule"]
-                        ._fields["action"]
-                        ._description_selection(self.env)
-                    )[action],
+                    action=label or self._approval_action_label(action),
                     rules=", ".join(missing),
                     hint=hint,
                 )
@@ -399,6 +467,7 @@ class SalesPolicyApprovalMixin(models.AbstractModel):
             ):
                 current.add(key)
         submitter = self.env.user
+        conflicted = self._get_approval_conflicted_users()
         vals_list = []
         for record in self:
             requester = record._get_approval_requester()
@@ -426,7 +495,7 @@ class SalesPolicyApprovalMixin(models.AbstractModel):
                     )
                 approvers = rule._get_approvers(record)
                 problem = rule._approvers_problem(
-                    record, approvers, submitter | requester
+                    record, approvers, submitter | requester, conflicted[record.id]
                 )
                 if problem:
                     if not strict:
@@ -442,6 +511,7 @@ class SalesPolicyApprovalMixin(models.AbstractModel):
                         "requester_id": requester.id,
                         "submitted_by_id": submitter.id,
                         "approver_ids": [(6, 0, approvers.ids)],
+                        "conflicted_user_ids": [(6, 0, conflicted[record.id].ids)],
                         "fingerprint": fingerprints[record.id],
                     }
                 )
@@ -462,6 +532,17 @@ class SalesPolicyApprovalMixin(models.AbstractModel):
         self.ensure_one()
         if hasattr(self, "message_post"):
             self.sudo().message_post(body=body, subtype_xmlid="mail.mt_note")
+
+    def _approval_action_label(self, action):
+        return str(self._approval_actions.get(action, action))
+
+    def _approval_on_decision(self, requests, decision):
+        """Hook: ``requests`` of these records were decided (``decision`` is
+        "approved" or "rejected"; an "all of" request counts once complete).
+
+        Called as the deciding user; a consumer advancing its document here
+        does so with ``_transition``.
+        """
 
     # --- CRUD ------------------------------------------------------------------
     def write(self, vals):
@@ -486,6 +567,115 @@ class SalesPolicyApprovalMixin(models.AbstractModel):
                 record._approval_check(gated)
         return records
 
+    # --- form view -----------------------------------------------------------
+    @api.model
+    def _get_view(self, view_id=None, view_type="form", **options):
+        arch, view = super()._get_view(view_id, view_type, **options)
+        if view_type == "form" and self._approval_actions:
+            self._approval_inject_form(arch)
+        return arch, view
+
+    @api.model
+    def _approval_inject_form(self, form):
+        """Add the approval status, banner, button and stat button to ``form``.
+
+        A view that already has them (a ``sales_policy_approval_status``
+        block) and a form without a sheet (a quick-create or dialog form) are
+        left as they are.
+        """
+        sheet = form.find("sheet")
+        if sheet is None or form.xpath("//div[@name='sales_policy_approval_status']"):
+            return
+        states = self._approval_button_states
+        hidden = "approval_status not in ('to_submit', 'rejected')"
+        banner_hidden = "approval_status in ('none', 'approved')"
+        if states is not None and self._approval_state_field in self._fields:
+            condition = f" or {self._approval_state_field} not in {tuple(states)!r}"
+            hidden += condition
+            banner_hidden += condition
+        header = form.find("header")
+        if header is None:
+            header = etree.Element("header")
+            form.insert(0, header)
+        header.insert(
+            0,
+            etree.Element(
+                "button",
+                name="action_request_approval",
+                type="object",
+                string=self.env._("Request Approval"),
+                **{"class": "btn-primary", "invisible": hidden},
+            ),
+        )
+        for name, label, css in (
+            ("action_approval_reject", self.env._("Reject"), "btn-secondary"),
+            ("action_approval_approve", self.env._("Approve"), "btn-primary"),
+        ):
+            header.insert(
+                0,
+                etree.Element(
+                    "button",
+                    name=name,
+                    type="object",
+                    string=label,
+                    groups=APPROVER_GROUPS,
+                    **{"class": css, "invisible": "not approval_can_decide"},
+                ),
+            )
+        box = sheet.xpath(".//div[@name='button_box']")
+        if box:
+            box = box[0]
+        else:
+            box = etree.Element("div", name="button_box")
+            box.set("class", "oe_button_box")
+            sheet.insert(0, box)
+        button = etree.SubElement(
+            box,
+            "button",
+            name="action_view_approval_requests",
+            type="object",
+            icon="fa-check-square-o",
+            invisible="not approval_request_count",
+            **{"class": "oe_stat_button"},
+        )
+        etree.SubElement(
+            button,
+            "field",
+            name="approval_request_count",
+            widget="statinfo",
+            string=self.env._("Approvals"),
+        )
+        status = etree.Element("div", name="sales_policy_approval_status")
+        status.set("class", "float-end mt-2")
+        etree.SubElement(
+            status,
+            "field",
+            name="approval_status",
+            widget="badge",
+            invisible="approval_status == 'none'",
+            **{
+                "decoration-success": "approval_status == 'approved'",
+                "decoration-warning": "approval_status in ('to_submit', 'pending')",
+                "decoration-danger": "approval_status == 'rejected'",
+            },
+        )
+        banner = etree.Element(
+            "div",
+            role="alert",
+            name="sales_policy_approval_banner",
+            invisible=banner_hidden,
+        )
+        banner.set("class", "alert alert-warning mb-2")
+        strong = etree.SubElement(banner, "strong")
+        strong.text = self.env._("Approval needed:") + " "
+        etree.SubElement(
+            banner, "field", name="approval_pending_rules", **{"class": "d-inline"}
+        )
+        parent = box.getparent()
+        index = list(parent).index(box) + 1
+        parent.insert(index, banner)
+        parent.insert(index, status)
+
     # --- actions ---------------------------------------------------------------
     def action_request_approval(self):
         """Submit the records for approval (requests for every applicable rule)."""
@@ -509,6 +699,27 @@ class SalesPolicyApprovalMixin(models.AbstractModel):
                 "next": {"type": "ir.actions.client", "tag": "soft_reload"},
             },
         }
+
+    def action_approval_approve(self):
+        """The form's *Approve*: decide the requests waiting for the user."""
+        return self._approval_decide_mine("approved")
+
+    def action_approval_reject(self):
+        """The form's *Reject*: decide the requests waiting for the user."""
+        return self._approval_decide_mine("rejected")
+
+    def _approval_decide_mine(self, decision):
+        requests = self._approval_my_pending_requests()
+        if not requests:
+            raise UserError(
+                self.env._(
+                    "No approval request of %(documents)s waits for your " "decision.",
+                    documents=", ".join(self.mapped("display_name")),
+                )
+            )
+        if decision == "approved":
+            return requests.action_approve()
+        return requests.action_reject()
 
     def action_view_approval_requests(self):
         self.ensure_one()

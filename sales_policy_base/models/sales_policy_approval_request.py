@@ -86,6 +86,17 @@ class SalesPolicyApprovalRequest(models.Model):
         readonly=True,
         help="Users an approver delegated to for the current period.",
     )
+    conflicted_user_ids = fields.Many2many(
+        "res.users",
+        "sales_policy_approval_request_conflicted_rel",
+        "request_id",
+        "user_id",
+        string="May Not Decide",
+        readonly=True,
+        help="Users who benefit from the document (e.g. the beneficiaries of a "
+        "bonus): they never decide its requests, whatever the self-approval "
+        "setting.",
+    )
     inbox_user_ids = fields.Many2many(
         "res.users",
         "sales_policy_approval_request_inbox_rel",
@@ -139,6 +150,16 @@ class SalesPolicyApprovalRequest(models.Model):
     # --- CRUD ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            # who may not create requests at all is told so first
+            self.browse().check_access("create")
+            raise UserError(
+                self.env._(
+                    "Approval requests are made by the documents' Request "
+                    "Approval button, from the approval rules; they cannot be "
+                    "created by hand."
+                )
+            )
         requests = super().create(vals_list)
         requests._add_active_delegates()
         requests._sync_inbox()
@@ -157,12 +178,10 @@ class SalesPolicyApprovalRequest(models.Model):
 
     # --- actions ---------------------------------------------------------------
     def action_approve(self):
-        self._decide("approved")
-        return True
+        return self._decision_result(self._decide("approved"))
 
     def action_reject(self):
-        self._decide("rejected")
-        return True
+        return self._decision_result(self._decide("rejected"))
 
     def action_delegate(self):
         self.ensure_one()
@@ -204,8 +223,8 @@ class SalesPolicyApprovalRequest(models.Model):
         document, unless the company allows approving one's own request."""
         self.ensure_one()
         if self.company_id.sales_policy_allow_self_approval:
-            return self.env["res.users"]
-        return self.requester_id | self.submitted_by_id
+            return self.conflicted_user_ids
+        return self.conflicted_user_ids | self.requester_id | self.submitted_by_id
 
     def _effective_on_behalf(self, user):
         """The approvers ``user`` decides for, less those who may not decide
@@ -236,6 +255,17 @@ class SalesPolicyApprovalRequest(models.Model):
                         approvers=", ".join(request.approver_ids.mapped("name")),
                     )
                 )
+            if user in request.conflicted_user_ids:
+                raise UserError(
+                    self.env._(
+                        "You benefit from %(request)s and may not decide it "
+                        "(%(clause)s: no one approves a document paying "
+                        "themselves). Another approver must decide.",
+                        request=request.display_name,
+                        clause=request.rule_id.clause_id.code
+                        or self.env._("sales policy"),
+                    )
+                )
             if user in request._get_blocked_deciders():
                 raise UserError(
                     self.env._(
@@ -259,22 +289,22 @@ class SalesPolicyApprovalRequest(models.Model):
         return True
 
     def _decide(self, decision):
+        """Record ``user``'s decision; returns the documents that changed
+        after their request was made (those requests are marked outdated, not
+        decided: the requester submits the document again)."""
         user = self.env.user
         self._check_can_decide(user)
         now = fields.Datetime.now()
+        outdated = self.browse()
+        decided = {}
         for request in self.sudo():
             record = request.env[request.res_model].browse(request.res_id).exists()
             if record and decision == "approved":
                 current = record._approval_fingerprints()[record.id]
                 if current != request.fingerprint:
                     request._mark_outdated()
-                    raise UserError(
-                        self.env._(
-                            "%(document)s changed after the request was made; "
-                            "the requester must submit it again.",
-                            document=request.res_name,
-                        )
-                    )
+                    outdated |= request
+                    continue
             on_behalf = request._effective_on_behalf(user)
             approved = request.approved_user_ids | on_behalf
             done = (
@@ -289,10 +319,37 @@ class SalesPolicyApprovalRequest(models.Model):
             request._sync_inbox()
             if done:
                 request._close_activities()
+                if record:
+                    decided.setdefault(record, self.browse())
+                    decided[record] |= request
             request._post_decision(record, decision, done, user)
         for model in set(self.mapped("res_model")):
             documents = self.filtered(lambda r, m=model: r.res_model == m)
             self.env[model].browse(documents.mapped("res_id"))._approval_forget_checks()
+        for record, requests in decided.items():
+            record.with_env(self.env)._approval_on_decision(
+                requests.with_env(self.env), decision
+            )
+        return outdated
+
+    def _decision_result(self, outdated):
+        if not outdated:
+            return True
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "warning",
+                "sticky": True,
+                "message": self.env._(
+                    "%(documents)s changed after the request was made: the "
+                    "request is outdated and was not decided; the requester "
+                    "must submit it again.",
+                    documents=", ".join(outdated.mapped("res_name")),
+                ),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
     def _get_required_approvers(self):
         """The approvers an "all of" request waits for: whoever submitted or

@@ -6,67 +6,15 @@ from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 from odoo.tools.safe_eval import safe_eval
 
-ACTIONS = [
-    ("send", "Send by Email"),
-    ("print", "Print"),
-    ("portal_accept", "Portal Acceptance"),
-    ("confirm", "Confirm"),
-]
-#: a rule set on an action also holds for every later step (a higher rank)
-ACTION_RANK = {"send": 10, "print": 10, "portal_accept": 20, "confirm": 30}
+from ..tools.approval_match import rule_matches
 
 #: what the gate needs of a rule to match it, as plain cached data (see
 #: ``_get_rule_specs_for_model``): the gate reads no rule on the hot path
 RuleSpec = namedtuple(
     "RuleSpec",
-    "id action company_id domain amount_from amount_to use_company_threshold "
-    "discount_above margin_below below_floor",
+    "id action kind company_id domain amount_from amount_to use_company_threshold "
+    "metric metric_operator metric_value",
 )
-
-
-def thresholds_met(values, amount_from, amount_to, discount_above, margin_below):
-    """Whether a record's values meet a rule's thresholds (pure function).
-
-    ``values`` holds ``amount`` (company currency), ``discount`` (highest line
-    discount, %), ``margin`` (%). A threshold of 0 (or ``None``) is not tested;
-    a value of ``None`` (no such notion on the model) never meets a threshold.
-    """
-    amount = values.get("amount")
-    if amount_from or amount_to:
-        if amount is None:
-            return False
-        if amount_from and amount < amount_from:
-            return False
-        if amount_to and amount >= amount_to:
-            return False
-    if discount_above:
-        discount = values.get("discount")
-        if discount is None or discount <= discount_above:
-            return False
-    if margin_below:
-        margin = values.get("margin")
-        if margin is None or margin >= margin_below:
-            return False
-    return True
-
-
-def rule_matches(rule, values, company):
-    """Whether a record's values meet a rule's condition (pure function).
-
-    ``rule`` is a rule record or its ``RuleSpec``; ``company`` is the record's
-    company (the large-bid threshold is a company setting).
-    """
-    if rule.below_floor and not values.get("below_floor"):
-        return False
-    amount_from = rule.amount_from
-    if rule.use_company_threshold:
-        threshold = company.sales_policy_large_bid_amount
-        if not threshold:
-            return False
-        amount_from = max(amount_from, threshold)
-    return thresholds_met(
-        values, amount_from, rule.amount_to, rule.discount_above, rule.margin_below
-    )
 
 
 class SalesPolicyApprovalRule(models.Model):
@@ -93,14 +41,24 @@ class SalesPolicyApprovalRule(models.Model):
     model_name = fields.Char(
         related="model_id.model", store=True, index=True, string="Model Name"
     )
-    action = fields.Selection(
-        ACTIONS,
+    kind = fields.Selection(
+        [("approval", "Approval")],
         required=True,
-        default="send",
+        default="approval",
         tracking=True,
-        help="The first step the rule gates: a rule on sending or printing also "
-        "gates portal acceptance and confirmation; a rule on portal acceptance "
-        "also gates confirmation.",
+        help="What the rule is for. Modules find the rules of their kind "
+        "(e.g. credit-hold releases) by this field.",
+    )
+    action = fields.Selection(
+        selection="_selection_action",
+        compute="_compute_action",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="The step of the document the rule gates, as the document type "
+        "declares it. On quotations, a rule on sending or printing also gates "
+        "portal acceptance and confirmation; a rule on portal acceptance also "
+        "gates confirmation.",
     )
     domain = fields.Char(
         string="Condition",
@@ -123,20 +81,27 @@ class SalesPolicyApprovalRule(models.Model):
         help="Applies when the amount reaches the large-bid threshold set "
         "in the company's Sales Policy settings.",
     )
-    discount_above = fields.Float(
-        string="Discount Above (%)",
+    metric = fields.Selection(
+        selection="_selection_metric",
         tracking=True,
-        help="Applies when a line's discount exceeds this percentage; 0: not tested.",
+        help="A figure of the document the rule tests (discount, margin, a line "
+        "below its price floor, days overdue, ...), as the document type "
+        "declares them. Empty: no figure is tested.",
     )
-    margin_below = fields.Float(
-        string="Margin Below (%)",
+    metric_type = fields.Char(compute="_compute_metric_type")
+    metric_operator = fields.Selection(
+        [(">", "Above"), ("<", "Below"), ("set", "Is Yes")],
+        string="Test",
+        compute="_compute_metric_operator",
+        store=True,
+        readonly=False,
         tracking=True,
-        help="Applies when the margin falls below this percentage; 0: not tested.",
     )
-    below_floor = fields.Boolean(
-        string="A Line Below Its Price Floor",
+    metric_value = fields.Float(
+        string="Limit",
         tracking=True,
-        help="Applies when a line is priced below its floor.",
+        help="The figure the metric is compared with (a percentage for "
+        "percentages).",
     )
     approver_type = fields.Selection(
         [
@@ -167,6 +132,71 @@ class SalesPolicyApprovalRule(models.Model):
     )
     request_count = fields.Integer(compute="_compute_request_count")
 
+    # --- what consumers declare -------------------------------------------
+    @api.model
+    def _approval_consumers(self):
+        """The document models that inherit the approval mixin (registry)."""
+        names = self.env.registry["sales.policy.approval.mixin"]._inherit_children
+        return [
+            self.env[name]
+            for name in sorted(names)
+            if name in self.env and not self.env[name]._abstract
+        ]
+
+    @api.model
+    def _selection_action(self):
+        """Every action a consumer declares (``_approval_actions``)."""
+        seen = {}
+        for model in self._approval_consumers():
+            for key, label in model._approval_actions.items():
+                seen.setdefault(key, str(label))
+        return list(seen.items())
+
+    @api.model
+    def _selection_metric(self):
+        """Every metric a consumer declares (``_approval_metrics``)."""
+        seen = {}
+        for model in self._approval_consumers():
+            for key, (label, _type) in model._approval_metrics.items():
+                seen.setdefault(key, str(label))
+        return list(seen.items())
+
+    def _model_declaration(self):
+        """(actions, metrics) the rule's document type declares."""
+        self.ensure_one()
+        name = self.model_id.model
+        if not name or name not in self.env:
+            return {}, {}
+        model = self.env[name]
+        return (
+            getattr(model, "_approval_actions", {}),
+            getattr(model, "_approval_metrics", {}),
+        )
+
+    @api.depends("model_id")
+    def _compute_action(self):
+        for rule in self:
+            actions = rule._model_declaration()[0]
+            if rule.action not in actions:
+                rule.action = next(iter(actions), False)
+
+    @api.depends("model_id", "metric")
+    def _compute_metric_type(self):
+        for rule in self:
+            metrics = rule._model_declaration()[1]
+            rule.metric_type = metrics[rule.metric][1] if rule.metric in metrics else ""
+
+    @api.depends("metric")
+    def _compute_metric_operator(self):
+        for rule in self:
+            metric_type = rule.metric_type
+            if not rule.metric:
+                rule.metric_operator = False
+            elif metric_type == "boolean":
+                rule.metric_operator = "set"
+            elif rule.metric_operator not in (">", "<"):
+                rule.metric_operator = ">"
+
     def _compute_request_count(self):
         counts = dict(
             self.env["sales.policy.approval.request"]._read_group(
@@ -176,18 +206,10 @@ class SalesPolicyApprovalRule(models.Model):
         for rule in self:
             rule.request_count = counts.get(rule, 0)
 
-    @api.constrains("amount_from", "amount_to", "discount_above", "margin_below")
+    @api.constrains("amount_from", "amount_to", "metric_value")
     def _check_thresholds(self):
         for rule in self:
-            if (
-                min(
-                    rule.amount_from,
-                    rule.amount_to,
-                    rule.discount_above,
-                    rule.margin_below,
-                )
-                < 0
-            ):
+            if min(rule.amount_from, rule.amount_to, rule.metric_value) < 0:
                 raise ValidationError(
                     self.env._(
                         "Rule %(rule)s: thresholds cannot be negative. "
@@ -206,11 +228,59 @@ class SalesPolicyApprovalRule(models.Model):
                         end=rule.amount_to,
                     )
                 )
-            if rule.discount_above > 100 or rule.margin_below > 100:
+            if rule.metric_type == "percent" and rule.metric_value > 100:
                 raise ValidationError(
                     self.env._(
                         "Rule %(rule)s: discount and margin thresholds are "
                         "percentages between 0 and 100.",
+                        rule=rule.name,
+                    )
+                )
+
+    @api.constrains("model_id", "action", "metric", "metric_operator")
+    def _check_declared(self):
+        # The final class's _inherit only names the last extension's parents (another
+        # module extending sale.order hides the mixin): ask the registry instead.
+        supported = self.env.registry["sales.policy.approval.mixin"]._inherit_children
+        for rule in self:
+            if rule.model_id.model not in supported:
+                raise ValidationError(
+                    self.env._(
+                        "Approval rules apply only to documents that support "
+                        "approvals; %(model)s does not.",
+                        model=rule.model_id.name,
+                    )
+                )
+            actions, metrics = rule._model_declaration()
+            if rule.action not in actions:
+                raise ValidationError(
+                    self.env._(
+                        "Rule %(rule)s: %(model)s has no step %(action)s. Choose "
+                        "one of: %(actions)s.",
+                        rule=rule.name,
+                        model=rule.model_id.name,
+                        action=rule.action,
+                        actions=", ".join(str(label) for label in actions.values()),
+                    )
+                )
+            if rule.metric and rule.metric not in metrics:
+                raise ValidationError(
+                    self.env._(
+                        "Rule %(rule)s: %(model)s has no figure %(metric)s to "
+                        "test. Choose one of: %(metrics)s, or none.",
+                        rule=rule.name,
+                        model=rule.model_id.name,
+                        metric=rule.metric,
+                        metrics=", ".join(str(m[0]) for m in metrics.values()) or "-",
+                    )
+                )
+            if rule.metric and (rule.metric_operator == "set") != (
+                rule.metric_type == "boolean"
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Rule %(rule)s: a yes/no figure is tested with 'Is Yes', "
+                        "a number with 'Above' or 'Below'.",
                         rule=rule.name,
                     )
                 )
@@ -274,21 +344,6 @@ class SalesPolicyApprovalRule(models.Model):
                     )
                 ) from error
 
-    @api.constrains("model_id")
-    def _check_model(self):
-        # The final class's _inherit only names the last extension's parents (another
-        # module extending sale.order hides the mixin): ask the registry instead.
-        supported = self.env.registry["sales.policy.approval.mixin"]._inherit_children
-        for rule in self:
-            if rule.model_id.model not in supported:
-                raise ValidationError(
-                    self.env._(
-                        "Approval rules apply only to documents that support "
-                        "approvals; %(model)s does not.",
-                        model=rule.model_id.name,
-                    )
-                )
-
     # --- business methods ---------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
@@ -319,19 +374,24 @@ class SalesPolicyApprovalRule(models.Model):
         records against these without reading the rules. The domain is
         evaluated once (``None`` when empty); callers must not modify it.
         """
-        rules = self.sudo().search([("model_name", "=", model_name)])
+        rules = (
+            self.sudo()
+            .with_context(active_test=True)
+            .search([("model_name", "=", model_name)])
+        )
         return tuple(
             RuleSpec(
                 id=rule.id,
                 action=rule.action,
+                kind=rule.kind,
                 company_id=rule.company_id.id,
                 domain=rule._get_domain() or None,
                 amount_from=rule.amount_from,
                 amount_to=rule.amount_to,
                 use_company_threshold=rule.use_company_threshold,
-                discount_above=rule.discount_above,
-                margin_below=rule.margin_below,
-                below_floor=rule.below_floor,
+                metric=rule.metric or None,
+                metric_operator=rule.metric_operator,
+                metric_value=rule.metric_value,
             )
             for rule in rules
         )
@@ -342,7 +402,7 @@ class SalesPolicyApprovalRule(models.Model):
 
     def _values_match(self, values, company):
         self.ensure_one()
-        return rule_matches(self, values, company)
+        return rule_matches(self, values, company.sales_policy_large_bid_amount)
 
     def _get_approvers(self, record):
         """Users who may decide a request of this rule on ``record``."""
@@ -358,15 +418,30 @@ class SalesPolicyApprovalRule(models.Model):
             lambda u: u.active and not u.share and company in u.company_ids
         )
 
-    def _approvers_problem(self, record, approvers, blocked):
+    def _approvers_problem(self, record, approvers, blocked, conflicted=None):
         """Why nobody could decide a request of this rule on ``record``, or "".
 
         ``approvers`` are the rule's approvers for the record, ``blocked`` the
         users who may not decide it when self-approval is forbidden (whoever
-        submits it and the document's owner).
+        submits it and the document's owner), ``conflicted`` those who may
+        never decide it (they benefit from the document).
         """
         self.ensure_one()
         company = record._approval_company()
+        conflicted = conflicted or self.env["res.users"]
+        if approvers and not (approvers - conflicted):
+            return self.env._(
+                "Approval cannot be requested for %(document)s: the approvers "
+                "of the rule %(rule)s (%(users)s) benefit from it, and no one "
+                "approves a document paying themselves (%(clause)s). Add another "
+                "approver to the rule (Sales Policy > Configuration > Approval "
+                "Rules).",
+                document=record.display_name,
+                rule=self.name,
+                users=", ".join(approvers.mapped("name")),
+                clause=self.clause_id.code or self.env._("sales policy"),
+            )
+        approvers -= conflicted
         if not approvers:
             if self.approver_type == "group":
                 return self.env._(

@@ -6,3 +6,5 @@ from . import test_price_floors
 from . import test_approval_settings
 from . import test_grading_math
 from . import test_customer_grading
+from . import test_approval_engine
+from . import test_rpc_guards

@@ -1,1 +1,3 @@
+from . import approval_match
+from . import floor_math
 from . import grading_math

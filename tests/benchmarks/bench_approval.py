@@ -3,6 +3,7 @@
 Run:
   scripts/bench.sh sales_policy_base,sales_policy_sale \
       tests/benchmarks/bench_approval.py
+  (with every module of the suite for the seven document types of part 2)
 
 1. Confirming a 20-line order with 3 applicable rules, all approved, against
    stock Odoo confirming the same kind of order, side by side in one run.
@@ -13,7 +14,8 @@ Run:
    query. Orders are confirmed alternately (stock, engine, stock, ...) with a
    cold ORM cache each time; the script prints the wall-time ratio and the
    extra SQL queries.
-2. "My Approvals" first page over 100,000 generated approval requests, served
+2. "My Approvals" first page over 100,000 generated approval requests (spread
+   over every document type that ships rules: seven with the whole suite), served
    as a manager (record rules on), measured as server time of the list view's
    ``web_search_read`` call (the kanban's ``web_read_group`` too).
 """
@@ -204,8 +206,20 @@ def bench_confirm(env, users):
 
 
 def generate_requests(env, users, order):
-    """Insert REQUESTS requests in bulk (SQL), 1 in 4 pending, all for the manager."""
-    rule = env.ref("sales_policy_sale.approval_rule_quotation_manager")
+    """Insert REQUESTS requests in bulk (SQL), 1 in 4 pending, all for the manager.
+
+    The requests are spread over every document type that ships an approval
+    rule in the installed modules (seven with the whole suite), one rule each.
+    """
+    Rule = env["sales.policy.approval.rule"].with_context(active_test=False)
+    rules = {}
+    for rule in Rule.search([], order="id"):
+        rules.setdefault(rule.model_name, rule)
+    rules = list(rules.values())
+    print(
+        f"Requests over {len(rules)} document types: "
+        + ", ".join(rule.model_name for rule in rules)
+    )
     cr = env.cr
     t0 = time.perf_counter()
     cr.execute(
@@ -214,17 +228,26 @@ def generate_requests(env, users, order):
             (rule_id, action, res_model, res_model_id, res_id, res_name, company_id,
              requester_id, state, request_date, fingerprint,
              create_uid, create_date, write_uid, write_date)
-        SELECT %(rule)s, 'send', 'sale.order', %(model)s, %(order)s,
-               'Bench Order ' || g, %(company)s, %(rep)s,
-               (ARRAY['pending', 'approved', 'rejected', 'outdated'])[1 + g %% 4],
+        SELECT (%(rules)s::int[])[1 + g %% %(k)s],
+               (%(actions)s::varchar[])[1 + g %% %(k)s],
+               (%(models)s::varchar[])[1 + g %% %(k)s],
+               (%(model_ids)s::int[])[1 + g %% %(k)s],
+               CASE WHEN (%(models)s::varchar[])[1 + g %% %(k)s] = 'sale.order'
+                    THEN %(order)s ELSE g END,
+               'Bench Document ' || g, %(company)s, %(rep)s,
+               (ARRAY['pending', 'approved', 'rejected', 'outdated'])
+                   [1 + (g / %(k)s) %% 4],
                now() - (g || ' minutes')::interval, 'x',
                %(rep)s, now(), %(rep)s, now()
           FROM generate_series(1, %(n)s) g
         RETURNING id
         """,
         {
-            "rule": rule.id,
-            "model": rule.model_id.id,
+            "rules": [rule.id for rule in rules],
+            "actions": [rule.action for rule in rules],
+            "models": [rule.model_name for rule in rules],
+            "model_ids": [rule.model_id.id for rule in rules],
+            "k": len(rules),
             "order": order.id,
             "company": env.company.id,
             "rep": users["rep"].id,
