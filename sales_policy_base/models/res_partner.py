@@ -190,10 +190,26 @@ class ResPartner(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._check_sales_grade_write_access(vals)
+            if vals.get("sales_policy_is_distributor"):
+                parent = self.browse(vals.get("parent_id")).commercial_partner_id
+                if not (parent.sales_policy_is_distributor):
+                    self._check_distributor_write_access()
         return super().create(vals_list)
 
     def write(self, vals):
         self._check_sales_grade_write_access(vals)
+        if "sales_policy_is_distributor" in vals:
+            value = bool(vals["sales_policy_is_distributor"])
+            # contacts follow their company (Odoo syncs commercial fields)
+            changed = self.filtered(
+                lambda p: p.sales_policy_is_distributor != value
+                and not (
+                    p.commercial_partner_id != p
+                    and p.commercial_partner_id.sales_policy_is_distributor == value
+                )
+            )
+            if changed:
+                changed._check_distributor_write_access()
         result = super().write(vals)
         if "sales_grade_override" in vals and not self.env.context.get(
             "sales_grade_engine"
@@ -216,6 +232,19 @@ class ResPartner(models.Model):
                 "Only sales managers may set or override a customer's grade (the "
                 "grading policy sets it otherwise). Ask your sales manager to "
                 "override the grade, with the reason."
+            )
+        )
+
+    def _check_distributor_write_access(self):
+        """The distributor flag lowers the price floor: sales managers only."""
+        if self.env.su or self.env.user.has_group(MANAGER_GROUP):
+            return
+        raise AccessError(
+            self.env._(
+                "Only sales managers may mark a customer as a distributor or "
+                "remove the mark: distributors are quoted down to the "
+                "distributor minimum price (pricing policy, price floors). Ask "
+                "your sales manager."
             )
         )
 

@@ -63,3 +63,32 @@ class TestPriceFloors(SalesPolicyCommon):
             self.product.product_tmpl_id.with_user(
                 self.rep
             ).sales_policy_min_price = 1.0
+
+    def test_rep_cannot_make_own_customer_a_distributor(self):
+        # users who may create and edit contacts (Odoo's Contact Creation group)
+        for user in self.rep | self.manager:
+            user.groups_id += self.env.ref("base.group_partner_manager")
+        customer = (
+            self.env["res.partner"]
+            .with_user(self.rep)
+            .create({"name": "Rep's Customer", "is_company": True})
+        )
+        with self.assertRefused(AccessError, "Only sales managers may mark"):
+            customer.with_user(self.rep).sales_policy_is_distributor = True
+        with self.assertRefused(AccessError, "Only sales managers may mark"):
+            self.env["res.partner"].with_user(self.rep).create(
+                {"name": "Self-made Distributor", "sales_policy_is_distributor": True}
+            )
+        self.env.invalidate_all()
+        self.assertFalse(customer.sales_policy_is_distributor)
+        customer.with_user(self.manager).sales_policy_is_distributor = True
+        self.assertTrue(customer.sales_policy_is_distributor)
+        # a rep still adds contacts to a distributor: they follow their company
+        contact = (
+            self.env["res.partner"]
+            .with_user(self.rep)
+            .create({"name": "Buyer", "parent_id": customer.id})
+        )
+        self.assertTrue(contact.sales_policy_is_distributor)
+        with self.assertRefused(AccessError, "Only sales managers may mark"):
+            customer.with_user(self.rep).sales_policy_is_distributor = False
