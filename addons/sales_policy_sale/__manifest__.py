@@ -4,7 +4,7 @@
     "name": "Sales Policy: Quotation Approvals and Price Floors",
     "summary": "Quotations and orders go through the policy's approval rules "
     "and price floors before they are sent, printed, signed or confirmed",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/Sales",
     "website": "https://github.com/sales-policy-suite/sales-policy-suite",
     "author": "Sales Policy Suite contributors",

@@ -1,55 +1,57 @@
 # Copyright 2026 Sales Policy Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
-from odoo.tools import SQL
+from collections import defaultdict
 
-#: order and line columns whose change re-opens review (see the fingerprint)
-FINGERPRINT_LINE_FIELDS = [
-    "product_id",
-    "product_uom",
-    "product_uom_qty",
-    "price_unit",
-    "discount",
-    "display_type",
-    "order_id",
-]
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL, LazyTranslate
 
-#: order columns whose change re-opens review: the customer and the contract
-#: terms (addresses, pricelist, currency, company, payment terms, validity,
-#: fiscal position, terms and conditions)
-FINGERPRINT_ORDER_FIELDS = [
-    "partner_id",
-    "partner_invoice_id",
-    "partner_shipping_id",
-    "pricelist_id",
-    "currency_id",
-    "company_id",
-    "payment_term_id",
-    "validity_date",
-    "fiscal_position_id",
-    "note",
-]
-#: the order columns above and the priced lines of order "o"; NULLs are kept
-#: as empty strings so that every value keeps its place
-FINGERPRINT_EXPR = """
-concat_ws('|', o.partner_id, o.partner_invoice_id, o.partner_shipping_id,
-                 o.pricelist_id, o.currency_id, o.company_id,
-                 COALESCE(o.payment_term_id::text, ''),
-                 COALESCE(o.validity_date::text, ''),
-                 COALESCE(o.fiscal_position_id::text, ''),
-                 md5(COALESCE(o.note::text, '')),
-                 (SELECT string_agg(
-                      concat_ws(',', l.product_id, l.product_uom,
-                                l.product_uom_qty::numeric::text,
-                                l.price_unit::numeric::text,
-                                COALESCE(l.discount, 0)::numeric::text),
-                      ';' ORDER BY l.product_id, l.product_uom,
-                      l.product_uom_qty, l.price_unit, l.discount)
-                    FROM sale_order_line l
-                   WHERE l.order_id = o.id AND l.display_type IS NULL))
-"""
+from odoo.addons.sales_policy_base.tools.floor_math import pick_floor
+
+from ..tools.floor_math import effective_discount, judge_lines
+from ..tools.snapshot_sql import fingerprint_sql, floor_snapshot_sql
+
+_lt = LazyTranslate(__name__)
+
+#: what an approval covers, the one definition: {model: fields}. Changing any
+#: of them after approval re-opens review; the SQL fingerprint, the flushes
+#: before it, the order's ``_approval_fingerprint_fields`` and the fields
+#: whose line writes refresh approvals are all generated from it. The order:
+#: the customer and the contract terms (addresses, pricelist, currency,
+#: company, payment terms, validity, fiscal position, terms and conditions,
+#: online payment and prepayment); every line, notes and sections included:
+#: description, product, unit, quantity, price, discount, taxes.
+#: A module adding contract terms to the order extends
+#: ``sale.order._sales_policy_fingerprint_fields()``.
+FINGERPRINT_FIELDS = {
+    "sale.order": (
+        "partner_id",
+        "partner_invoice_id",
+        "partner_shipping_id",
+        "pricelist_id",
+        "currency_id",
+        "company_id",
+        "payment_term_id",
+        "validity_date",
+        "fiscal_position_id",
+        "note",
+        "require_payment",
+        "prepayment_percent",
+    ),
+    "sale.order.line": (
+        "display_type",
+        "name",
+        "product_id",
+        "product_uom",
+        "product_uom_qty",
+        "price_unit",
+        "discount",
+        "tax_id",
+    ),
+}
 #: the other columns the floor test reads
 FLOOR_FIELDS = {
+    "sale.order.line": ["is_downpayment"],
     "product.product": [
         "product_tmpl_id",
         "sales_policy_variant_min_price",
@@ -63,53 +65,10 @@ FLOOR_FIELDS = {
     "res.partner": ["commercial_partner_id", "sales_policy_is_distributor"],
     "product.pricelist": ["sales_policy_distributor"],
 }
-#: the orders' fingerprints and their priced lines with a below-floor test:
-#: one row per line (one with no line for an order without any). SQL judges
-#: the common case (order in the company currency, line in the product's
-#: unit); the other lines go through the line's compute, which converts
-#: currency and unit. The order data is a MATERIALIZED CTE of scalar
-#: subqueries: it keeps planning cheap (a nine-table join took milliseconds to
-#: plan on every confirmation).
-FLOOR_SNAPSHOT_QUERY = f"""
-WITH ord AS MATERIALIZED (
-    SELECT o.id,
-           {FINGERPRINT_EXPR} AS fingerprint,
-           o.currency_id = (SELECT c.currency_id FROM res_company c
-                             WHERE c.id = o.company_id) AS same_currency,
-           COALESCE((SELECT cp.sales_policy_is_distributor
-                       FROM res_partner p
-                       JOIN res_partner cp ON cp.id = p.commercial_partner_id
-                      WHERE p.id = o.partner_id), FALSE)
-           OR COALESCE((SELECT pl.sales_policy_distributor
-                          FROM product_pricelist pl
-                         WHERE pl.id = o.pricelist_id), FALSE) AS distributor,
-           (SELECT cur.rounding FROM res_currency cur
-             WHERE cur.id = o.currency_id) AS rounding
-      FROM sale_order o
-     WHERE o.id IN %(ids)s
-)
-SELECT ord.id, ord.fingerprint, line.id,
-       ord.same_currency AND line.product_uom = line.uom_id AS simple,
-       -- net unit price below the floor (half a currency unit of tolerance)
-       line.price_unit * (1 - COALESCE(line.discount, 0) / 100.0)
-       < (CASE WHEN ord.distributor AND line.dist_min > 0
-               THEN line.dist_min ELSE line.minimum END)
-         - ord.rounding / 2.0
-       AND (line.minimum > 0 OR line.dist_min > 0) AS below
-  FROM ord
-  LEFT JOIN (
-      SELECT l.id, l.order_id, l.price_unit, l.discount, l.product_uom,
-             pt.uom_id,
-             COALESCE(NULLIF(pp.sales_policy_variant_min_price, 0),
-                      pt.sales_policy_min_price, 0) AS minimum,
-             COALESCE(NULLIF(pp.sales_policy_variant_distributor_min_price, 0),
-                      pt.sales_policy_distributor_min_price, 0) AS dist_min
-        FROM sale_order_line l
-        JOIN product_product pp ON pp.id = l.product_id
-        JOIN product_template pt ON pt.id = pp.product_tmpl_id
-       WHERE l.display_type IS NULL
-  ) line ON line.order_id = ord.id
-"""
+#: quotations: the states in which approvals are reviewed (and re-opened)
+QUOTATION_STATES = ("draft", "sent")
+#: states only ``action_confirm`` reaches
+CONFIRMED_STATES = ("sale", "done")
 
 
 class SaleOrder(models.Model):
@@ -117,9 +76,27 @@ class SaleOrder(models.Model):
     _inherit = ["sale.order", "sales.policy.approval.mixin"]
 
     # Approval engine configuration (see sales.policy.approval.mixin)
+    _approval_actions = {
+        "send": _lt("Send by Email"),
+        "print": _lt("Print"),
+        "portal_accept": _lt("Portal Acceptance"),
+        "confirm": _lt("Confirm"),
+    }
+    #: a rule on sending or printing also gates signature and confirmation
+    _approval_action_rank = {
+        "send": 10,
+        "print": 10,
+        "portal_accept": 20,
+        "confirm": 30,
+    }
+    _approval_metrics = {
+        "discount": (_lt("Highest Discount, Line or Whole Order (%)"), "percent"),
+        "margin": (_lt("Margin (%)"), "percent"),
+        "below_floor": (_lt("A Line Below Its Price Floor"), "boolean"),
+    }
+    _approval_button_states = QUOTATION_STATES
     _approval_amount_field = "amount_untaxed"
     _approval_state_actions = {"sent": "send", "sale": "confirm"}
-    _approval_fingerprint_fields = [*FINGERPRINT_ORDER_FIELDS, "order_line"]
 
     # the customer's grade and the terms the grading policy sets for it
     sales_grade = fields.Selection(
@@ -135,16 +112,56 @@ class SaleOrder(models.Model):
         string="Sample/Tooling Fee",
     )
 
+    # --- what an approval covers -------------------------------------------------
+    @api.model
+    def _sales_policy_fingerprint_fields(self):
+        """{model: fields} an approval covers (see ``FINGERPRINT_FIELDS``)."""
+        return FINGERPRINT_FIELDS
+
+    @property
+    def _approval_fingerprint_fields(self):
+        # generated from the one definition: the order's fields and its lines
+        return [*self._sales_policy_fingerprint_fields()["sale.order"], "order_line"]
+
+    def _sales_policy_fingerprint_sql(self):
+        """Flush what the fingerprint reads; return its SQL (order alias "o")."""
+        names = self._sales_policy_fingerprint_fields()
+        Line = self.env["sale.order.line"]
+        Line.flush_model([*names["sale.order.line"], "order_id"])
+        self.flush_recordset(names["sale.order"])
+        return fingerprint_sql(self, Line, names)
+
+    def _get_approval_fingerprint_data(self):
+        """Customer, contract terms and every line (one query)."""
+        if not self.ids:
+            return {}
+        fingerprint = self._sales_policy_fingerprint_sql()
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT o.id, %s FROM sale_order o WHERE o.id IN %s",
+                fingerprint,
+                tuple(self.ids),
+            )
+        )
+        return dict(rows)
+
+    # --- approval values -----------------------------------------------------------
+    def _sales_policy_priced_lines(self):
+        """Lines with a price: neither sections, notes nor down payments."""
+        return self.order_line._sales_policy_priced()
+
     def _get_approval_values(self, needed=None):
         result = super()._get_approval_values(needed=needed)
         needed = needed or {"discount", "margin", "below_floor"}
         if needed & {"discount", "margin"}:
             for order in self:
-                lines = order.order_line.filtered(
-                    lambda line: not line.display_type and not line.is_downpayment
-                )
+                lines = order._sales_policy_priced_lines()
                 values = result[order.id]
-                values["discount"] = max(lines.mapped("discount"), default=0.0)
+                # a discount line (negative) counts as much as line discounts
+                values["discount"] = max(
+                    max(lines.mapped("discount"), default=0.0),
+                    effective_discount(lines._sales_policy_floor_tuples(floors=False)),
+                )
                 if "margin" in needed:
                     values["margin"] = order._sales_policy_margin_percent(
                         lines, values["amount"]
@@ -156,40 +173,75 @@ class SaleOrder(models.Model):
         return result
 
     def _sales_policy_floor_snapshot(self):
-        """Return ({order id: fingerprint data}, ids of the orders below floor).
+        """Return ({order id: fingerprint data},
+        {order id: {line id: (net unit price, below floor)}}).
 
-        One query (see ``FLOOR_SNAPSHOT_QUERY``); the lines it cannot judge
-        in SQL (another currency or unit) go through the line's compute.
+        One query (see ``floor_snapshot_sql``) for the raw columns, judged by
+        the functions the line's compute uses (``tools/floor_math.py``); the
+        lines whose floor needs a conversion (another currency or unit) take
+        it from the line's ``_sales_policy_floor``.
         """
         if not self.ids:
-            return {}, set()
-        self.env["sale.order.line"].flush_model(FINGERPRINT_LINE_FIELDS)
-        self.flush_recordset(FINGERPRINT_ORDER_FIELDS)
+            return {}, {}
+        fingerprint = self._sales_policy_fingerprint_sql()
         for model, names in FLOOR_FIELDS.items():
             self.env[model].flush_model(names)
-        rows = self.env.execute_query(SQL(FLOOR_SNAPSHOT_QUERY, ids=tuple(self.ids)))
-        fingerprints, below, other_ids = {}, set(), []
-        for order_id, data, line_id, simple, low in rows:
+        rows = self.env.execute_query(floor_snapshot_sql(fingerprint, self.ids))
+        fingerprints, roundings, lines, converted = {}, {}, defaultdict(list), []
+        for (
+            order_id,
+            data,
+            rounding,
+            distributor,
+            line_id,
+            simple,
+            price_unit,
+            discount,
+            quantity,
+            *tiers,
+        ) in rows:
             fingerprints[order_id] = data
+            roundings[order_id] = rounding
             if line_id is None:
                 continue
+            floor = pick_floor(*tiers, distributor) if simple else None
+            line = [line_id, price_unit, discount, quantity, floor]
+            lines[order_id].append(line)
             if not simple:
-                other_ids.append(line_id)
-            elif low:
-                below.add(order_id)
-        others = self.env["sale.order.line"].browse(other_ids)
-        below.update(others.filtered("sales_policy_below_floor").order_id.ids)
-        return fingerprints, below
+                converted.append(line)
+        if converted:
+            records = self.env["sale.order.line"].browse(
+                [line[0] for line in converted]
+            )
+            for line, record in zip(converted, records, strict=True):
+                line[4] = record._sales_policy_floor()
+        verdicts = {
+            order_id: judge_lines(order_lines, roundings[order_id])
+            for order_id, order_lines in lines.items()
+        }
+        return fingerprints, verdicts
+
+    @api.model
+    def _sales_policy_below_floor_ids(self, verdicts):
+        """Ids of the orders with a line below its floor in ``verdicts``."""
+        return {
+            order_id
+            for order_id, judged in verdicts.items()
+            if any(below for _net, below in judged.values())
+        }
 
     def _sales_policy_orders_below_floor(self):
         """Ids of the orders with a line below its price floor."""
-        return self._sales_policy_floor_snapshot()[1]
+        return self._sales_policy_below_floor_ids(
+            self._sales_policy_floor_snapshot()[1]
+        )
 
     def _approval_snapshot(self, needed):
         # the below-floor test and the fingerprint come from one query
         if "below_floor" not in needed:
             return super()._approval_snapshot(needed)
-        data, below = self._sales_policy_floor_snapshot()
+        data, verdicts = self._sales_policy_floor_snapshot()
+        below = self._sales_policy_below_floor_ids(verdicts)
         values = self._get_approval_values(needed=needed - {"below_floor"})
         for order in self:
             values[order.id]["below_floor"] = order.id in below
@@ -210,27 +262,59 @@ class SaleOrder(models.Model):
         )
         return (amount - cost) / amount * 100.0
 
-    def _get_approval_fingerprint_data(self):
-        """Customer, contract terms and the priced lines (one query)."""
-        if not self.ids:
-            return {}
-        self.env["sale.order.line"].flush_model(FINGERPRINT_LINE_FIELDS)
-        self.flush_recordset(FINGERPRINT_ORDER_FIELDS)
-        rows = self.env.execute_query(
-            SQL(
-                f"SELECT o.id, {FINGERPRINT_EXPR} FROM sale_order o "
-                "WHERE o.id IN %(ids)s",
-                ids=tuple(self.ids),
-            )
-        )
-        return dict(rows)
+    def _approval_refresh(self):
+        # only quotations are reviewed: the lines Odoo adds to a confirmed
+        # order (down payments, re-invoiced expenses, upsells) re-open nothing
+        # (edits below the policy are refused there, see
+        # ``sale.order.line._sales_policy_pricing_guard``)
+        quotations = self.filtered(lambda order: order.state in QUOTATION_STATES)
+        return super(SaleOrder, quotations)._approval_refresh()
 
     # --- gated actions -----------------------------------------------------------
     def write(self, vals):
+        state = vals.get("state")
+        if state in self._approval_state_actions and not self._in_transition():
+            if (
+                state in CONFIRMED_STATES
+                and not self.env.su
+                and any(order.state != state for order in self)
+            ):
+                # the approvals first (the message names the rules), then the
+                # door itself: confirmation runs every module's checks
+                self._approval_check(self._approval_state_actions[state])
+                raise self._sales_policy_confirm_refusal()
+            if len(vals) > 1:
+                # judged on the values after the write: the other fields
+                # first, then the state, gated on them
+                self.write(
+                    {name: value for name, value in vals.items() if name != "state"}
+                )
+                return self.write({"state": state})
         if vals.get("signature"):
             # portal signature/acceptance by the customer
             self._approval_check("portal_accept")
         return super().write(vals)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        orders = super().create(vals_list)
+        if not self.env.su and any(
+            vals.get("state") in CONFIRMED_STATES for vals in vals_list
+        ):
+            raise orders._sales_policy_confirm_refusal()
+        return orders
+
+    def _sales_policy_confirm_refusal(self):
+        return UserError(
+            self.env._(
+                "%(orders)s: an order becomes a sales order only through its "
+                "Confirm button (sales policy: confirmation runs every check, "
+                "approvals, qualifications, credit holds, showroom units and "
+                "deliveries included). Create or keep it as a quotation and "
+                "confirm it.",
+                orders=", ".join(self.mapped("display_name")),
+            )
+        )
 
     def action_quotation_send(self):
         self._approval_check("send")
@@ -242,7 +326,9 @@ class SaleOrder(models.Model):
 
     def action_confirm(self):
         self._approval_check("confirm", remember=True)
-        return super().action_confirm()
+        # the cursor marker lets Odoo's own confirmation write the state
+        with self._transition_scope():
+            return super().action_confirm()
 
     def action_preview_sale_order(self):
         # the preview opens the customer's page with its access token: a link
@@ -260,15 +346,17 @@ class SaleOrder(models.Model):
     def _has_to_be_paid(self):
         return super()._has_to_be_paid() and not self._approval_missing("confirm")
 
+    def _sales_policy_hidden_from_customer(self):
+        """Whether the quotation waits for the approvals of sending (the
+        customer may not see it yet)."""
+        self.ensure_one()
+        return self.state in QUOTATION_STATES and bool(self._approval_missing("send"))
+
     def _notify_get_recipients_groups(self, message, model_description, msg_vals=None):
         groups = super()._notify_get_recipients_groups(
             message, model_description, msg_vals=msg_vals
         )
-        if (
-            len(self) == 1
-            and self.state in ("draft", "sent")
-            and self._approval_missing("send")
-        ):
+        if len(self) == 1 and self._sales_policy_hidden_from_customer():
             # a chatter message to the customer must not carry the link to a
             # quotation that may not be sent yet
             for group in groups:

@@ -6,3 +6,8 @@ from . import test_ui
 from . import test_customer_grading
 from . import test_approval_gaps
 from . import test_portal_gate
+from . import test_confirmation_door
+from . import test_order_discounts
+from . import test_fingerprint_terms
+from . import test_floor_agreement
+from . import test_portal_page

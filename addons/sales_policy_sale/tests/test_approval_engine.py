@@ -6,9 +6,7 @@ from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.sales_policy_base.models.sales_policy_approval_rule import (
-    thresholds_met,
-)
+from odoo.addons.sales_policy_base.tools.approval_match import thresholds_met
 
 from .common import SalesPolicySaleCommon
 
@@ -34,13 +32,14 @@ class TestApprovalEngine(SalesPolicySaleCommon):
 
     def test_thresholds_met_pure_function(self):
         values = {"amount": 500.0, "discount": 12.0, "margin": 8.0}
-        self.assertTrue(thresholds_met(values, 0, 0, 0, 0))
-        self.assertTrue(thresholds_met(values, 500, 1000, 0, 0))  # 500 in [500, 1000)
-        self.assertFalse(thresholds_met(values, 0, 500, 0, 0))  # 500 not < 500
-        self.assertTrue(thresholds_met(values, 0, 0, 10, 0))  # 12 > 10
-        self.assertFalse(thresholds_met(values, 0, 0, 12, 0))  # 12 not > 12
-        self.assertTrue(thresholds_met(values, 0, 0, 0, 10))  # 8 < 10
-        self.assertFalse({"amount": 1} and thresholds_met({"amount": 1}, 0, 0, 5, 0))
+        self.assertTrue(thresholds_met(values, 0, 0))
+        self.assertTrue(thresholds_met(values, 500, 1000))  # 500 in [500, 1000)
+        self.assertFalse(thresholds_met(values, 0, 500))  # 500 not < 500
+        self.assertTrue(thresholds_met(values, 0, 0, "discount", ">", 10))  # 12 > 10
+        self.assertFalse(thresholds_met(values, 0, 0, "discount", ">", 12))  # not > 12
+        self.assertTrue(thresholds_met(values, 0, 0, "margin", "<", 10))  # 8 < 10
+        # no discount on the record: a discount rule never applies
+        self.assertFalse(thresholds_met({"amount": 1}, 0, 0, "discount", ">", 5))
 
     def test_admin_creates_a_valid_rule(self):
         rule = self.Rule.create(self._rule_vals(amount_from=100, amount_to=1000))
@@ -49,7 +48,7 @@ class TestApprovalEngine(SalesPolicySaleCommon):
     def test_negative_threshold_refused(self):
         count = self.Rule.search_count([])
         with self.assertRefused(ValidationError, "cannot be negative"):
-            self.Rule.create(self._rule_vals(discount_above=-5))
+            self.Rule.create(self._rule_vals(metric="discount", metric_value=-5))
         with self.assertRefused(ValidationError, "cannot be negative"):
             self.Rule.create(self._rule_vals(amount_from=-1))
         self.assertEqual(self.Rule.search_count([]), count)
@@ -60,7 +59,9 @@ class TestApprovalEngine(SalesPolicySaleCommon):
 
     def test_percentage_above_100_refused(self):
         with self.assertRefused(ValidationError, "between 0 and 100"):
-            self.Rule.create(self._rule_vals(margin_below=150))
+            self.Rule.create(
+                self._rule_vals(metric="margin", metric_operator="<", metric_value=150)
+            )
 
     def test_rule_without_approver_refused(self):
         with self.assertRefused(ValidationError, "has no approver"):

@@ -87,7 +87,9 @@ class TestPriceFloor(SalesPolicySaleCommon):
             {
                 "name": "Discount above 5 %",
                 "model_id": self.env["ir.model"]._get("sale.order").id,
-                "discount_above": 5.0,
+                "metric": "discount",
+                "metric_operator": ">",
+                "metric_value": 5.0,
                 "approver_type": "user",
                 "approver_user_ids": [(6, 0, self.senior_manager.ids)],
             }

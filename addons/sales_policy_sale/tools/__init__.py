@@ -1,0 +1,2 @@
+from . import floor_math
+from . import snapshot_sql
