@@ -20,6 +20,7 @@
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
         "data/sales_policy_clause_data.xml",
+        "data/sales_policy_approval_rule_data.xml",
         "data/ir_cron_data.xml",
         "views/sales_qualification_views.xml",
         "views/sales_qualification_evaluation_views.xml",

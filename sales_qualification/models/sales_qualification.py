@@ -22,15 +22,34 @@ SELLABLE_STATES = ("active", "expiring")
 NUMBER_RELEASED_STATES = ("renewed", "rejected")
 RENEWAL_PENDING_STATES = ("evaluation", "under_review")
 NUMBER_INDEX = "sales_qualification_number_issuer_live_idx"
-TRANSITION_KEY = "sales_qualification_transition"
 
 
 class SalesQualification(models.Model):
+    """A qualification certificate.
+
+    Its evaluation, its three reviews and its loans are approved through the
+    approval engine (see those models); the certificate's state, version
+    chain and loan change only through its own steps (``_set_state``,
+    ``_transition``), never by a direct write, whatever the context.
+    """
+
     _name = "sales.qualification"
     _description = "Qualification Certificate"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "sales.policy.transition.mixin"]
     _order = "expiry_date, name, id"
     _check_company_auto = True
+
+    # sales.policy.transition.mixin: these change only through the
+    # certificate's own steps (``_set_state``, ``_transition``)
+    _protected_fields = [
+        "state",
+        "rejection_reason",
+        "version",
+        "previous_version_id",
+        "next_version_id",
+        "current_loan_id",
+        "warning_level",
+    ]
 
     name = fields.Char(required=True, tracking=True)
     number = fields.Char(
@@ -253,9 +272,6 @@ class SalesQualification(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("state", "evaluation") != "evaluation":
-                self._check_state_change_allowed()
         try:
             with self.env.cr.savepoint():
                 return super().create(vals_list)
@@ -271,25 +287,22 @@ class SalesQualification(models.Model):
                 )
             ) from error
 
-    def write(self, vals):
-        if "state" in vals:
-            self._check_state_change_allowed()
-        return super().write(vals)
-
-    def _check_state_change_allowed(self):
-        if not self.env.context.get(TRANSITION_KEY) and not self.env.su:
-            raise UserError(
-                self.env._(
-                    "The state of a qualification only changes through its "
-                    "evaluation, review, renewal and expiry steps; use the buttons "
-                    "on the certificate."
-                )
+    def _protected_refusal(self, names):
+        labels = ", ".join(
+            self._fields[name]._description_string(self.env) for name in sorted(names)
+        )
+        return UserError(
+            self.env._(
+                "A qualification only changes through its evaluation, review, "
+                "renewal, borrowing and expiry steps (refused: %(fields)s). Use "
+                "the buttons on the certificate.",
+                fields=labels,
             )
+        )
 
     def _set_state(self, state, **extra):
-        return self.with_context(**{TRANSITION_KEY: True}).write(
-            dict(extra, state=state)
-        )
+        """The certificate's own step: callers checked the user's right."""
+        return self._transition(dict(extra, state=state))
 
     # ------------------------------------------------------------------
     # Actions
@@ -332,6 +345,7 @@ class SalesQualification(models.Model):
                         fields=", ".join(missing),
                     )
                 )
+        # reviews are made by this step only (their fields are protected)
         self.env["sales.qualification.review"].sudo().create(
             [
                 {"qualification_id": qualification.id, "review_type": review_type}
@@ -341,6 +355,7 @@ class SalesQualification(models.Model):
             ]
         )
         self._set_state("under_review")
+        self.review_ids.filtered(lambda r: r.state == "pending")._submit_reviews()
         return True
 
     def action_renew(self):
@@ -394,6 +409,10 @@ class SalesQualification(models.Model):
             reviews = qualification.review_ids
             rejected = reviews.filtered(lambda r: r.state == "rejected")
             if rejected:
+                # the other reviewers no longer have anything to decide
+                reviews.filtered(lambda r: r.state == "pending")._approval_requests(
+                    states=("pending",)
+                )._mark_outdated()
                 reasons = "\n".join(
                     f"{review.review_type_label()}: {review.note or ''}"
                     for review in rejected
@@ -424,7 +443,7 @@ class SalesQualification(models.Model):
             # The rejected state reaches the database before the predecessor
             # takes its number back (see _check_number_unique_per_issuer).
             renewal.flush_recordset(["state"])
-            previous.write({"next_version_id": False})
+            previous._transition({"next_version_id": False})
             previous.message_post(
                 body=self.env._(
                     "Renewal %(renewal)s (version %(version)s) was rejected; this "
@@ -469,14 +488,14 @@ class SalesQualification(models.Model):
                 self._alert_lent_certificate()
             if not self.warning_level and not renewal_pending:
                 self._schedule_renewal_task(final=False)
-                self.warning_level = "first"
+                self._transition({"warning_level": "first"})
         if (
             remaining <= company.sales_qualification_final_warning_days
             and self.warning_level != "final"
             and not renewal_pending
         ):
             self._schedule_renewal_task(final=True)
-            self.warning_level = "final"
+            self._transition({"warning_level": "final"})
 
     def _alert_lent_certificate(self):
         """Tell the borrower and the custodian when a lent certificate expires.

@@ -7,7 +7,12 @@ from odoo.exceptions import UserError
 class SalesQualificationEmergency(models.Model):
     _name = "sales.qualification.emergency"
     _description = "Qualification Emergency Case"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "sales.policy.transition.mixin",
+    ]
+    _protected_fields = ["state", "closed_on"]
     _order = "opened_on desc, id desc"
     _check_company_auto = True
 
@@ -49,7 +54,7 @@ class SalesQualificationEmergency(models.Model):
     )
 
     def action_contain(self):
-        self.filtered(lambda e: e.state == "open").write({"state": "contained"})
+        self.filtered(lambda e: e.state == "open")._transition({"state": "contained"})
         return True
 
     def action_close(self):
@@ -61,5 +66,5 @@ class SalesQualificationEmergency(models.Model):
                         name=emergency.name,
                     )
                 )
-        self.write({"state": "closed", "closed_on": fields.Datetime.now()})
+        self._transition({"state": "closed", "closed_on": fields.Datetime.now()})
         return True

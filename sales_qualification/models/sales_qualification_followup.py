@@ -7,7 +7,12 @@ from odoo.exceptions import UserError, ValidationError
 class SalesQualificationFollowup(models.Model):
     _name = "sales.qualification.followup"
     _description = "After-Sales Follow-up"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "sales.policy.transition.mixin",
+    ]
+    _protected_fields = ["state", "done_date"]
     _order = "planned_date, id"
     _check_company_auto = True
 
@@ -97,7 +102,9 @@ class SalesQualificationFollowup(models.Model):
                         "%(name)s is not planned any more.", name=followup.display_name
                     )
                 )
-        self.write({"state": "done", "done_date": fields.Date.context_today(self)})
+        self._transition(
+            {"state": "done", "done_date": fields.Date.context_today(self)}
+        )
         self.activity_feedback(
             ["sales_qualification.mail_activity_type_followup"],
             feedback=self.env._("Follow-up recorded."),
@@ -105,6 +112,8 @@ class SalesQualificationFollowup(models.Model):
         return True
 
     def action_cancel(self):
-        self.filtered(lambda f: f.state == "planned").write({"state": "cancelled"})
+        self.filtered(lambda f: f.state == "planned")._transition(
+            {"state": "cancelled"}
+        )
         self.activity_unlink(["sales_qualification.mail_activity_type_followup"])
         return True

@@ -7,22 +7,47 @@ from psycopg2.errors import LockNotAvailable, SerializationFailure, UniqueViolat
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, LazyTranslate
 
 from .sales_qualification import SELLABLE_STATES
 
 _logger = logging.getLogger(__name__)
+_lt = LazyTranslate(__name__)
 
 ACTIVE_LOAN_STATES = ("approved", "out")
-LOAN_KEY = "sales_qualification_loan_transition"
 
 
 class SalesQualificationLoan(models.Model):
+    """A request to borrow a certificate from custody (clause SP-QUA-05).
+
+    Creating the request submits it to the approval engine (the shipped rule:
+    any sales manager); the engine's approval reserves the certificate for
+    the borrower (state *Approved*, under a row lock and the one-active-loan
+    partial unique index) so the custodian can hand it out; a rejection
+    refuses the request. Without an applicable rule the request is approved
+    at once. The state and what the steps record change only through the
+    steps (protected fields).
+    """
+
     _name = "sales.qualification.loan"
     _description = "Certificate Borrow Request"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "sales.policy.approval.mixin"]
     _order = "request_date desc, id desc"
     _check_company_auto = True
+
+    # Approval engine (sales.policy.approval.mixin)
+    _approval_actions = {"hand_out": _lt("Hand Out the Certificate")}
+    _approval_amount_field = None
+    _approval_requester_field = "borrower_id"
+    _protected_fields = [
+        "state",
+        "approved_by_id",
+        "handed_out_date",
+        "returned_date",
+        "overdue_notified",
+    ]
+    _approval_fingerprint_fields = ["qualification_id", "borrower_id"]
+    _approval_button_states = ("requested",)
 
     name = fields.Char(
         string="Reference", readonly=True, copy=False, default="/", required=True
@@ -134,17 +159,10 @@ class SalesQualificationLoan(models.Model):
         loans = super().create(vals_list)
         for loan in loans:
             loan._check_borrowable()
+        loans._submit_loans()
         return loans
 
     def write(self, vals):
-        protected = {"state", "approved_by_id", "handed_out_date", "returned_date"}
-        if protected & set(vals) and not self.env.context.get(LOAN_KEY):
-            raise UserError(
-                self.env._(
-                    "A borrow request moves on only with its buttons: approve, "
-                    "hand out, return, refuse or cancel."
-                )
-            )
         decided = self.filtered(lambda loan: loan.state != "requested")
         if (
             {"qualification_id", "borrower_id"} & set(vals)
@@ -173,6 +191,91 @@ class SalesQualificationLoan(models.Model):
                 )
             )
         return super().write(vals)
+
+    def _protected_refusal(self, names):
+        labels = ", ".join(
+            self._fields[name]._description_string(self.env) for name in sorted(names)
+        )
+        return UserError(
+            self.env._(
+                "A borrow request moves on only with its buttons: approval by "
+                "the approvers of its rule, hand out, return or cancel "
+                "(refused: %(fields)s).",
+                fields=labels,
+            )
+        )
+
+    # ------------------------------------------------------------------
+    # Approval engine
+    # ------------------------------------------------------------------
+    def _submit_loans(self):
+        """Submit new requests to the approval engine; approve at once those
+        no rule gates."""
+        self._approval_submit()
+        status = self._approval_status_by_record("hand_out")
+        for loan in self.filtered(
+            lambda r: status.get(r.id, ("none",))[0] == "none"
+        ).sudo():
+            loan._reserve(approved_by=self.env["res.users"])
+            loan._approval_message(
+                self.env._(
+                    "No approval rule applies to this borrow request: it was "
+                    "approved at once."
+                )
+            )
+
+    def _approval_decide_mine(self, decision):
+        """The form's Approve / Reject: refused with the loan's own reason
+        before anything is decided."""
+        approving = decision == "approved"
+        for loan in self:
+            loan._check_state(
+                ("requested",),
+                self.env._("approved") if approving else self.env._("refused"),
+            )
+        if not self._approval_my_pending_requests():
+            if approving:
+                message = self.env._(
+                    "Only a sales manager approves borrowing a certificate (the "
+                    "approvers of the borrow request's approval rule); no "
+                    "request of %(loans)s waits for your decision.",
+                    loans=", ".join(self.mapped("name")),
+                )
+            else:
+                message = self.env._(
+                    "Only a sales manager refuses borrowing a certificate (the "
+                    "approvers of the borrow request's approval rule); no "
+                    "request of %(loans)s waits for your decision.",
+                    loans=", ".join(self.mapped("name")),
+                )
+            raise UserError(message)
+        if approving:
+            for loan in self:
+                loan._lock_qualification()
+                loan._check_borrowable()
+        return super()._approval_decide_mine(decision)
+
+    def _approval_on_decision(self, requests, decision):
+        """Reserve the certificate or refuse the request as the engine decided
+        (also from *My Approvals*)."""
+        res = super()._approval_on_decision(requests, decision)
+        loans = self.sudo()
+        approving = decision == "approved"
+        for loan in loans:
+            loan._check_state(
+                ("requested",),
+                self.env._("approved") if approving else self.env._("refused"),
+            )
+        if not approving:
+            loans._transition({"state": "refused"})
+            return res
+        # another rule of the request may still wait for its approvers
+        status = loans._approval_status_by_record("hand_out")
+        for loan in loans.filtered(
+            lambda r: status.get(r.id, ("none",))[0] in ("none", "approved")
+        ):
+            loan._reserve(approved_by=self.env.user)
+        return res
 
     # ------------------------------------------------------------------
     # Business methods
@@ -255,11 +358,15 @@ class SalesQualificationLoan(models.Model):
             ) from error
         self.qualification_id.invalidate_recordset(["current_loan_id", "state"])
 
-    def _transition(self, vals, current_loan):
+    def _move(self, vals, current_loan):
+        """The loan's own step (callers checked the user's right): the loan
+        and the certificate's current loan change together."""
         try:
             with self.env.cr.savepoint():
-                self.with_context(**{LOAN_KEY: True}).write(vals)
-                self.qualification_id.sudo().write({"current_loan_id": current_loan})
+                self._transition(vals)
+                self.qualification_id.sudo()._transition(
+                    {"current_loan_id": current_loan}
+                )
         except UniqueViolation as error:
             raise UserError(
                 self.env._(
@@ -269,25 +376,16 @@ class SalesQualificationLoan(models.Model):
                 )
             ) from error
 
-    def _set_simple_state(self, state):
-        return self.with_context(**{LOAN_KEY: True}).write({"state": state})
+    def _reserve(self, approved_by):
+        """Approved: the certificate is held for the borrower."""
+        self.ensure_one()
+        self._lock_qualification()
+        self._check_borrowable()
+        self._move({"state": "approved", "approved_by_id": approved_by.id}, self.id)
 
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def action_approve(self):
-        self.ensure_one()
-        if not self.env.user.has_group("sales_policy_base.group_sales_policy_manager"):
-            raise UserError(
-                self.env._("Only a sales manager approves borrowing a certificate.")
-            )
-        self._check_state(("requested",), self.env._("approved"))
-        self._lock_qualification()
-        self._check_borrowable()
-        self._transition(
-            {"state": "approved", "approved_by_id": self.env.user.id}, self.id
-        )
-        return True
 
     def action_hand_out(self):
         self.ensure_one()
@@ -295,7 +393,7 @@ class SalesQualificationLoan(models.Model):
         self._check_state(("approved",), self.env._("handed out"))
         self._lock_qualification()
         self._check_borrowable()
-        self._transition(
+        self._move(
             {
                 "state": "out",
                 "handed_out_date": fields.Date.context_today(self),
@@ -317,7 +415,7 @@ class SalesQualificationLoan(models.Model):
                 )
             )
         self._lock_qualification()
-        self._transition(
+        self._move(
             {
                 "state": "returned",
                 "returned_date": fields.Date.context_today(self),
@@ -327,16 +425,6 @@ class SalesQualificationLoan(models.Model):
         self.activity_unlink(
             ["sales_qualification.mail_activity_type_certificate_return"]
         )
-        return True
-
-    def action_refuse(self):
-        self.ensure_one()
-        if not self.env.user.has_group("sales_policy_base.group_sales_policy_manager"):
-            raise UserError(
-                self.env._("Only a sales manager refuses borrowing a certificate.")
-            )
-        self._check_state(("requested",), self.env._("refused"))
-        self._set_simple_state("refused")
         return True
 
     def action_cancel(self):
@@ -352,9 +440,11 @@ class SalesQualificationLoan(models.Model):
             )
         self._check_state(("requested", "approved"), self.env._("cancelled"))
         if self.state == "approved":
-            self._transition({"state": "cancelled"}, False)
+            self._move({"state": "cancelled"}, False)
         else:
-            self._set_simple_state("cancelled")
+            self._transition({"state": "cancelled"})
+            # nothing is left for the approvers to decide
+            self._approval_requests(states=("pending",))._mark_outdated()
         return True
 
     @api.model
@@ -377,9 +467,7 @@ class SalesQualificationLoan(models.Model):
                         ),
                         user_id=loan.borrower_id.id,
                     )
-                    loan.with_context(**{LOAN_KEY: True}).write(
-                        {"overdue_notified": True}
-                    )
+                    loan._transition({"overdue_notified": True})
                 flagged += 1
             except Exception:
                 _logger.exception("Could not flag overdue loan %s", loan.id)

@@ -1,21 +1,43 @@
 # Copyright 2026 Sales Policy Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import LazyTranslate
 
-REVIEW_GROUPS = {
-    "legal": "sales_policy_base.group_sales_policy_legal_reviewer",
-    "finance": "sales_policy_base.group_sales_policy_finance_reviewer",
-    "technical": "sales_policy_base.group_sales_policy_technical_reviewer",
-}
-REVIEW_KEY = "sales_qualification_review_decision"
+_lt = LazyTranslate(__name__)
 
 
 class SalesQualificationReview(models.Model):
+    """One part (legal, finance or technical) of a certificate's review.
+
+    Sending the certificate to review submits each review to the approval
+    engine; the shipped rules give each kind to its reviewer group (any one
+    of them), clause SP-QUA-02. The engine's decision passes or fails the
+    review (``_approval_on_decision``); the certificate becomes active once
+    all three passed and is rejected with the reasons on the first failure. A
+    review no rule applies to passes at once. The legal review passes only
+    when the authenticity of the certificate was verified (SP-QUA-03); a
+    rejection needs its reasons in the notes (or the request's comment).
+    """
+
     _name = "sales.qualification.review"
     _description = "Qualification Review"
+    _inherit = ["mail.thread", "mail.activity.mixin", "sales.policy.approval.mixin"]
     _order = "qualification_id, review_type"
     _check_company_auto = True
+
+    # Approval engine (sales.policy.approval.mixin)
+    _approval_actions = {"pass_review": _lt("Pass the Qualification Review")}
+    _approval_amount_field = "cost"
+    _approval_requester_field = None
+    _protected_fields = [
+        "state",
+        "reviewer_id",
+        "review_date",
+        "review_type",
+        "qualification_id",
+    ]
+    _approval_button_states = ("pending",)
 
     qualification_id = fields.Many2one(
         "sales.qualification",
@@ -27,6 +49,8 @@ class SalesQualificationReview(models.Model):
     company_id = fields.Many2one(
         related="qualification_id.company_id", store=True, index=True
     )
+    cost = fields.Monetary(related="qualification_id.cost")
+    currency_id = fields.Many2one(related="qualification_id.currency_id")
     review_type = fields.Selection(
         [("legal", "Legal"), ("finance", "Finance"), ("technical", "Technical")],
         required=True,
@@ -35,6 +59,7 @@ class SalesQualificationReview(models.Model):
         [("pending", "Pending"), ("approved", "Approved"), ("rejected", "Rejected")],
         default="pending",
         required=True,
+        tracking=True,
     )
     note = fields.Text(
         help="What was checked: authenticity, validity period, scope, cost/benefit."
@@ -50,19 +75,27 @@ class SalesQualificationReview(models.Model):
         ),
     ]
 
-    def write(self, vals):
-        if (
-            {"state", "reviewer_id", "review_date", "review_type"} & set(vals)
-            and not self.env.context.get(REVIEW_KEY)
-            and not self.env.su
-        ):
-            raise UserError(
-                self.env._(
-                    "A review is decided with its Approve and Reject buttons by a "
-                    "reviewer of its kind."
-                )
+    @api.depends("review_type", "qualification_id.display_name")
+    def _compute_display_name(self):
+        for review in self:
+            review.display_name = self.env._(
+                "%(kind)s review of %(name)s",
+                kind=review.review_type_label() if review.review_type else "",
+                name=review.qualification_id.display_name or "",
             )
-        return super().write(vals)
+
+    def _protected_refusal(self, names):
+        labels = ", ".join(
+            self._fields[name]._description_string(self.env) for name in sorted(names)
+        )
+        return UserError(
+            self.env._(
+                "A review is decided with its Approve and Reject buttons by a "
+                "reviewer of its kind (the approvers of its approval rule); "
+                "%(fields)s cannot be written directly.",
+                fields=labels,
+            )
+        )
 
     def review_type_label(self):
         self.ensure_one()
@@ -70,17 +103,28 @@ class SalesQualificationReview(models.Model):
             self.review_type
         ]
 
-    def _decide(self, state):
-        for review in self:
-            if not self.env.user.has_group(REVIEW_GROUPS[review.review_type]):
-                raise UserError(
+    # ------------------------------------------------------------------
+    # Approval engine
+    # ------------------------------------------------------------------
+    def _submit_reviews(self):
+        """Submit the reviews to the approval engine; pass those no rule gates."""
+        self._approval_submit()
+        status = self._approval_status_by_record("pass_review")
+        free = self.filtered(lambda r: status.get(r.id, ("none",))[0] == "none")
+        if free:
+            free.sudo()._transition(
+                {"state": "approved", "review_date": fields.Date.context_today(self)}
+            )
+            for review in free:
+                review._approval_message(
                     self.env._(
-                        "Only a %(kind)s reviewer can decide the %(kind)s review of "
-                        "%(name)s.",
-                        kind=review.review_type_label(),
-                        name=review.qualification_id.display_name,
+                        "No approval rule applies to this review: it passed at once."
                     )
                 )
+            free.qualification_id.sudo()._on_reviews_changed()
+
+    def _check_decidable(self):
+        for review in self:
             if review.state != "pending" or (
                 review.qualification_id.state != "under_review"
             ):
@@ -92,40 +136,84 @@ class SalesQualificationReview(models.Model):
                         name=review.qualification_id.display_name,
                     )
                 )
-            if state == "rejected" and not review.note:
-                raise UserError(
-                    self.env._(
-                        "Write the reasons for rejecting %(name)s in the review "
-                        "notes first.",
-                        name=review.qualification_id.display_name,
-                    )
-                )
-            if (
-                state == "approved"
-                and review.review_type == "legal"
-                and not review.qualification_id.is_authentic
+
+    def _check_authentic(self):
+        for review in self:
+            if review.review_type == "legal" and not (
+                review.qualification_id.is_authentic
             ):
                 raise UserError(
                     self.env._(
                         "%(name)s has no authenticity check verified with the "
-                        "issuing authority. Record a verified check before "
-                        "approving the legal review.",
+                        "issuing authority (clause SP-QUA-03). Record a verified "
+                        "check before approving the legal review.",
                         name=review.qualification_id.display_name,
                     )
                 )
-        self.with_context(**{REVIEW_KEY: True}).write(
-            {
-                "state": state,
-                "reviewer_id": self.env.user.id,
-                "review_date": fields.Date.context_today(self),
-            }
+
+    def _rejection_note_missing(self):
+        self.ensure_one()
+        raise UserError(
+            self.env._(
+                "Write the reasons for rejecting %(name)s in the review notes "
+                "(or the approval request's comment) first.",
+                name=self.qualification_id.display_name,
+            )
         )
-        self.qualification_id.sudo()._on_reviews_changed()
 
-    def action_approve(self):
-        self._decide("approved")
-        return True
+    def _approval_decide_mine(self, decision):
+        """The form's Approve / Reject: refused with the review's own reason
+        before anything is decided."""
+        self._check_decidable()
+        waiting = set(self._approval_my_pending_requests().mapped("res_id"))
+        for review in self:
+            if review.id not in waiting:
+                raise UserError(
+                    self.env._(
+                        "Only a %(kind)s reviewer can decide the %(kind)s review "
+                        "of %(name)s (the approvers of its approval rule); no "
+                        "request of it waits for your decision.",
+                        kind=review.review_type_label(),
+                        name=review.qualification_id.display_name,
+                    )
+                )
+            if decision == "rejected" and not review.note:
+                review._rejection_note_missing()
+        if decision == "approved":
+            self._check_authentic()
+        return super()._approval_decide_mine(decision)
 
-    def action_reject(self):
-        self._decide("rejected")
-        return True
+    def _approval_on_decision(self, requests, decision):
+        """Pass or fail the reviews as the engine decided (also from *My
+        Approvals*), then move the certificate on."""
+        res = super()._approval_on_decision(requests, decision)
+        reviews = self.sudo()
+        reviews._check_decidable()
+        today = fields.Date.context_today(self)
+        if decision == "rejected":
+            for review in reviews:
+                comments = requests.filtered(lambda r, rev=review: r.res_id == rev.id)
+                note = review.note or "\n".join(
+                    filter(None, comments.mapped("comment"))
+                )
+                if not note:
+                    review._rejection_note_missing()
+                review._transition(
+                    {
+                        "state": "rejected",
+                        "reviewer_id": self.env.uid,
+                        "review_date": today,
+                        "note": note,
+                    }
+                )
+        else:
+            reviews._check_authentic()
+            # another rule of the review may still wait for its approvers
+            status = reviews._approval_status_by_record("pass_review")
+            reviews.filtered(
+                lambda r: status.get(r.id, ("none",))[0] in ("none", "approved")
+            )._transition(
+                {"state": "approved", "reviewer_id": self.env.uid, "review_date": today}
+            )
+        reviews.qualification_id._on_reviews_changed()
+        return res

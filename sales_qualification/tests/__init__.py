@@ -6,3 +6,4 @@ from . import test_renewal_chain
 from . import test_selling
 from . import test_risk_emergency
 from . import test_ui
+from . import test_rpc

@@ -9,6 +9,15 @@ from odoo.addons.sales_policy_base.tests.common import (
     archive_approval_rules,
 )
 
+#: the approval rules this module ships (evaluation, the three reviews, loans)
+QUALIFICATION_RULES = (
+    "sales_qualification.approval_rule_qualification_evaluation",
+    "sales_qualification.approval_rule_qualification_review_legal",
+    "sales_qualification.approval_rule_qualification_review_finance",
+    "sales_qualification.approval_rule_qualification_review_technical",
+    "sales_qualification.approval_rule_qualification_loan",
+)
+
 
 class SalesQualificationCommon(SalesPolicyCommon):
     """Certificates, an issuing authority and role helpers; no demo data."""
@@ -16,8 +25,11 @@ class SalesQualificationCommon(SalesPolicyCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # Selling tests confirm orders; approval rules are not their subject.
+        # Selling tests confirm orders; the orders' approval rules are not their
+        # subject. The qualification approvals go through this module's rules.
         archive_approval_rules(cls.env)
+        for xmlid in QUALIFICATION_RULES:
+            cls.env.ref(xmlid).active = True
         cls.Qualification = cls.env["sales.qualification"]
         cls.Loan = cls.env["sales.qualification.loan"]
         cls.today = fields.Date.context_today(cls.Qualification)
@@ -71,7 +83,7 @@ class SalesQualificationCommon(SalesPolicyCommon):
                 }
             )
         )
-        evaluation.with_user(self.senior_manager).action_approve()
+        evaluation.with_user(self.senior_manager).action_approval_approve()
         return qualification
 
     def _verify_authenticity(self, qualification):
@@ -98,7 +110,9 @@ class SalesQualificationCommon(SalesPolicyCommon):
             ("finance", self.finance_reviewer),
             ("technical", self.technical_reviewer),
         ):
-            self._review(qualification, review_type).with_user(user).action_approve()
+            self._review(qualification, review_type).with_user(
+                user
+            ).action_approval_approve()
 
     def _request_loan(self, qualification, user=None, **vals):
         return self.Loan.with_user(user or self.rep).create(

@@ -26,14 +26,14 @@ class TestQualificationLifecycle(SalesQualificationCommon):
         )
         self._review(qualification, "finance").with_user(
             self.finance_reviewer
-        ).action_approve()
+        ).action_approval_approve()
         self._review(qualification, "technical").with_user(
             self.technical_reviewer
-        ).action_approve()
+        ).action_approval_approve()
         self.assertEqual(qualification.state, "under_review", "two of three approved")
         self._verify_authenticity(qualification)
         legal = self._review(qualification, "legal")
-        legal.with_user(self.legal_reviewer).action_approve()
+        legal.with_user(self.legal_reviewer).action_approval_approve()
         self.assertRecordValues(
             legal, [{"state": "approved", "reviewer_id": self.legal_reviewer.id}]
         )
@@ -56,13 +56,13 @@ class TestQualificationLifecycle(SalesQualificationCommon):
             )
         )
         with self.assertRaisesRegex(UserError, "senior managers"):
-            evaluation.with_user(self.manager).action_approve()
+            evaluation.with_user(self.manager).action_approval_approve()
         with self.assertRaisesRegex(UserError, "Approve and Reject buttons"):
             evaluation.with_user(self.manager).write({"decision": "approved"})
-        evaluation.with_user(self.senior_manager).action_approve()
+        evaluation.with_user(self.senior_manager).action_approval_approve()
         self.assertEqual(evaluation.decision, "approved")
         with self.assertRaisesRegex(UserError, "already been decided"):
-            evaluation.with_user(self.senior_manager).action_approve()
+            evaluation.with_user(self.senior_manager).action_approval_approve()
 
     def test_management_rejecting_the_evaluation_rejects_the_qualification(self):
         qualification = self.Qualification.with_user(self.manager).create(
@@ -81,9 +81,9 @@ class TestQualificationLifecycle(SalesQualificationCommon):
             )
         )
         with self.assertRaisesRegex(UserError, "reason for rejecting"):
-            evaluation.with_user(self.senior_manager).action_reject()
+            evaluation.with_user(self.senior_manager).action_approval_reject()
         evaluation.with_user(self.senior_manager).decision_note = "No market"
-        evaluation.with_user(self.senior_manager).action_reject()
+        evaluation.with_user(self.senior_manager).action_approval_reject()
         self.assertRecordValues(
             qualification, [{"state": "rejected", "rejection_reason": "No market"}]
         )
@@ -126,9 +126,9 @@ class TestQualificationLifecycle(SalesQualificationCommon):
             }
         )
         with self.assertRaisesRegex(UserError, "no authenticity check verified"):
-            legal.with_user(self.legal_reviewer).action_approve()
+            legal.with_user(self.legal_reviewer).action_approval_approve()
         self._verify_authenticity(qualification)
-        legal.with_user(self.legal_reviewer).action_approve()
+        legal.with_user(self.legal_reviewer).action_approval_approve()
         self.assertEqual(legal.state, "approved")
 
     def test_authenticity_check_defaults_to_the_issuer(self):
@@ -151,7 +151,7 @@ class TestQualificationLifecycle(SalesQualificationCommon):
         qualification.with_user(self.manager).action_submit_review()
         legal = self._review(qualification, "legal")
         with self.assertRaisesRegex(UserError, "Only a Legal reviewer"):
-            legal.with_user(self.finance_reviewer).action_approve()
+            legal.with_user(self.finance_reviewer).action_approval_approve()
         with self.assertRaisesRegex(UserError, "Approve and Reject buttons"):
             legal.with_user(self.legal_reviewer).write({"state": "approved"})
         with self.assertRaises(AccessError):
@@ -162,14 +162,14 @@ class TestQualificationLifecycle(SalesQualificationCommon):
         qualification.with_user(self.manager).action_submit_review()
         technical = self._review(qualification, "technical")
         with self.assertRaisesRegex(UserError, "reasons for rejecting"):
-            technical.with_user(self.technical_reviewer).action_reject()
+            technical.with_user(self.technical_reviewer).action_approval_reject()
         technical.with_user(self.technical_reviewer).note = "Scope too narrow"
-        technical.with_user(self.technical_reviewer).action_reject()
+        technical.with_user(self.technical_reviewer).action_approval_reject()
         self.assertEqual(qualification.state, "rejected")
         self.assertIn("Scope too narrow", qualification.rejection_reason)
         finance = self._review(qualification, "finance")
         with self.assertRaisesRegex(UserError, "not waiting for a decision"):
-            finance.with_user(self.finance_reviewer).action_approve()
+            finance.with_user(self.finance_reviewer).action_approval_approve()
 
     def test_state_changes_only_through_the_steps(self):
         qualification = self._new_evaluated_qualification()

@@ -41,7 +41,7 @@ class TestRenewalChain(SalesQualificationCommon):
     def _reject_finance_review(self, renewal, reason="Fee unpaid"):
         finance = self._review(renewal, "finance").with_user(self.finance_reviewer)
         finance.note = reason
-        finance.action_reject()
+        finance.action_approval_reject()
 
     def _renewal_tasks(self, qualification):
         return qualification.activity_ids.filtered(

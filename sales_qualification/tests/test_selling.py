@@ -136,11 +136,18 @@ class TestSelling(SalesQualificationCommon):
             self.env.cr.savepoint(),
         ):
             followup.action_done()
+        # a rep's direct write of the state is refused outright; the outcome
+        # rule holds whoever writes it (here the superuser)
+        with (
+            self.assertRaisesRegex(UserError, "change only through"),
+            self.env.cr.savepoint(),
+        ):
+            followup.write({"state": "done"})
         with (
             self.assertRaisesRegex(ValidationError, "Record the outcome"),
             self.env.cr.savepoint(),
         ):
-            followup.write({"state": "done"})
+            followup.sudo().write({"state": "done"})
         followup.outcome = "issue_open"
         with (
             self.assertRaisesRegex(ValidationError, "Describe the open problem"),

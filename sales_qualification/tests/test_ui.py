@@ -24,6 +24,9 @@ class TestSalesQualificationUi(HttpCase):
             "sales_policy_base.group_sales_policy_finance_reviewer,"
             "sales_policy_base.group_sales_policy_technical_reviewer",
         )
+        # One user plays every role of the tour: the company lets approvers
+        # decide what they submitted themselves.
+        cls.env.company.sales_policy_allow_self_approval = True
         today = fields.Date.today()
         cls.qualification = cls.env["sales.qualification"].create(
             {

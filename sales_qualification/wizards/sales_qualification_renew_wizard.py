@@ -35,7 +35,9 @@ class SalesQualificationRenewWizard(models.TransientModel):
                     name=previous.display_name,
                 )
             )
-        renewal = previous.copy(
+        # the version chain is protected: the renewal step writes it, as the
+        # manager checked above
+        renewal = previous.sudo().copy(
             {
                 "number": self.number,
                 "issue_date": self.issue_date,
@@ -44,7 +46,8 @@ class SalesQualificationRenewWizard(models.TransientModel):
                 "previous_version_id": previous.id,
             }
         )
-        previous.write({"next_version_id": renewal.id})
+        renewal = renewal.with_env(previous.env)
+        previous._transition({"next_version_id": renewal.id})
         renewal.action_submit_review()
         return {
             "type": "ir.actions.act_window",

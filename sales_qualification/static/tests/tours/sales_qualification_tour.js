@@ -6,11 +6,11 @@ function approveReview(kind) {
     return [
         {
             content: `Approve the ${kind} review`,
-            trigger: `.o_field_widget[name='review_ids'] .o_data_row:contains('${kind}') button[name='action_approve']`,
+            trigger: `.o_field_widget[name='review_ids'] .o_data_row:contains('${kind}') button[name='action_approval_approve']`,
             run: "click",
         },
         {
-            trigger: `.o_field_widget[name='review_ids'] .o_data_row:contains('${kind}'):not(:has(button[name='action_approve']))`,
+            trigger: `.o_field_widget[name='review_ids'] .o_data_row:contains('${kind}'):not(:has(button[name='action_approval_approve']))`,
         },
     ];
 }
@@ -38,7 +38,7 @@ registry.category("web_tour.tours").add("sales_qualification_lifecycle", {
         },
         {
             content: "Management approves the evaluation",
-            trigger: ".o_form_view button[name='action_approve']",
+            trigger: ".o_form_view button[name='action_approval_approve']",
             run: "click",
         },
         {
@@ -94,7 +94,7 @@ registry.category("web_tour.tours").add("sales_qualification_lifecycle", {
         },
         {
             content: "A manager approves the request",
-            trigger: ".o_form_view button[name='action_approve']",
+            trigger: ".o_form_view button[name='action_approval_approve']",
             run: "click",
         },
         {
