@@ -20,6 +20,7 @@
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "data/sales_policy_clause_data.xml",
+        "data/sales_policy_approval_rule_data.xml",
         "views/crm_stage_views.xml",
         "views/crm_lead_views.xml",
         "views/crm_lead_legal_review_views.xml",

@@ -4,9 +4,12 @@ import logging
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 _logger = logging.getLogger(__name__)
+
+#: the users the confidentiality record rules (clause SP-DEV-06) apply to
+SALES_USER_GROUP = "sales_policy_base.group_sales_policy_user"
 
 
 class ResPartner(models.Model):
@@ -111,6 +114,34 @@ class ResPartner(models.Model):
     def _filtered_visible_to(self, user):
         """The partners of ``self`` that ``user`` may read (record rules apply)."""
         return self.with_user(user)._filtered_access("read").with_env(self.env)
+
+    def _check_confidential_for(self, document, salesperson=None):
+        """Refuse ``document`` on a partner of ``self`` that the current user,
+        or the document's ``salesperson``, may not read (clause SP-DEV-06).
+
+        Otherwise a rep would read a confidential customer's name through the
+        document (a many-to-one shows the name of what it links). The current
+        user is checked when the confidentiality rules apply to them (sales
+        policy users; not the superuser); the salesperson always.
+        """
+        users = self.env["res.users"]
+        if salesperson:
+            users |= salesperson
+        if not self.env.su and self.env.user.has_group(SALES_USER_GROUP):
+            users |= self.env.user
+        for user in users:
+            if self - self._filtered_visible_to(user):
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s cannot put this customer on a %(document)s: it "
+                        "belongs to another salesperson (customer information is "
+                        "confidential, clause SP-DEV-06). Choose one of your own "
+                        "customers, or ask a manager to reassign the customer.",
+                        user=user.name,
+                        # not the document's name: it may hold the customer's
+                        document=self.env["ir.model"]._get(document._name).name,
+                    )
+                )
 
     def _get_last_order_dates(self):
         """Return ``{commercial_partner_id: datetime}`` of the last confirmed order."""

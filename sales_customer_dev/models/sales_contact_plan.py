@@ -15,8 +15,10 @@ CHANNELS = [
 class SalesContactPlan(models.Model):
     _name = "sales.contact.plan"
     _description = "Planned Contact with a Prospect"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "sales.policy.transition.mixin"]
     _order = "planned_date, id"
+    # done or cancelled only through their buttons
+    _protected_fields = ["state", "done_date"]
 
     name = fields.Char(string="Objective", required=True, tracking=True)
     lead_id = fields.Many2one(
@@ -86,6 +88,12 @@ class SalesContactPlan(models.Model):
                 plan.lead_id.company_id or plan.company_id or self.env.company
             )
 
+    @api.constrains("partner_id")
+    def _check_partner_confidential(self):
+        """A rep plans contacts only with prospects they may read (SP-DEV-06)."""
+        for plan in self.filtered("partner_id"):
+            plan.partner_id._check_confidential_for(plan)
+
     def unlink(self):
         leads = self.lead_id
         result = super().unlink()
@@ -96,9 +104,13 @@ class SalesContactPlan(models.Model):
     def action_done(self):
         if self.filtered(lambda p: p.state != "planned"):
             raise UserError(self.env._("Only planned contacts can be marked as done."))
-        self.write({"state": "done", "done_date": fields.Date.context_today(self)})
+        self._transition(
+            {"state": "done", "done_date": fields.Date.context_today(self)}
+        )
         return True
 
     def action_cancel(self):
-        self.write({"state": "cancelled"})
+        if self.filtered(lambda p: p.state != "planned"):
+            raise UserError(self.env._("Only planned contacts can be cancelled."))
+        self._transition({"state": "cancelled"})
         return True

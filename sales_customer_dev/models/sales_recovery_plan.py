@@ -7,7 +7,8 @@ from odoo.exceptions import ValidationError
 class SalesRecoveryPlan(models.Model):
     _name = "sales.recovery.plan"
     _description = "Lost Customer Recovery Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "sales.policy.transition.mixin"]
+    _protected_fields = ["state"]
     _order = "next_action_date, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -66,6 +67,12 @@ class SalesRecoveryPlan(models.Model):
                     )
                 )
 
+    @api.constrains("partner_id")
+    def _check_partner_confidential(self):
+        """A rep plans the recovery of customers they may read (SP-DEV-06)."""
+        for plan in self.filtered("partner_id"):
+            plan.partner_id._check_confidential_for(plan)
+
     @api.constrains("state", "next_action", "next_action_date")
     def _check_next_action(self):
         for plan in self.filtered(lambda p: p.state == "in_progress"):
@@ -80,13 +87,13 @@ class SalesRecoveryPlan(models.Model):
                 )
 
     def action_start(self):
-        self.write({"state": "in_progress"})
+        self._transition({"state": "in_progress"})
         return True
 
     def action_recovered(self):
-        self.write({"state": "recovered"})
+        self._transition({"state": "recovered"})
         return True
 
     def action_abandon(self):
-        self.write({"state": "abandoned"})
+        self._transition({"state": "abandoned"})
         return True

@@ -16,8 +16,11 @@ def _this_monday(record):
 class SalesVisitPlan(models.Model):
     _name = "sales.visit.plan"
     _description = "Weekly Visit Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "sales.policy.transition.mixin"]
     _order = "week_start desc, user_id"
+    # submitted and reviewed only through their buttons (a plan with visits;
+    # a sales manager's review)
+    _protected_fields = ["state"]
 
     name = fields.Char(compute="_compute_name", store=True)
     week_start = fields.Date(
@@ -103,7 +106,7 @@ class SalesVisitPlan(models.Model):
                         plan=plan.name,
                     )
                 )
-        self.write({"state": "submitted"})
+        self._transition({"state": "submitted"})
         return True
 
     def action_review(self):
@@ -117,9 +120,9 @@ class SalesVisitPlan(models.Model):
             raise UserError(
                 self.env._("Only submitted visit plans can be marked as reviewed.")
             )
-        self.write({"state": "reviewed"})
+        self._transition({"state": "reviewed"})
         return True
 
     def action_reset_draft(self):
-        self.write({"state": "draft"})
+        self._transition({"state": "draft"})
         return True

@@ -7,7 +7,10 @@ from odoo.exceptions import ValidationError
 class SalesVisitPlanLine(models.Model):
     _name = "sales.visit.plan.line"
     _description = "Planned Visit"
+    _inherit = ["sales.policy.transition.mixin"]
     _order = "planned_date, id"
+    # linked only by Report Visit: a done report makes the visit done
+    _protected_fields = ["visit_report_id"]
 
     plan_id = fields.Many2one(
         "sales.visit.plan",
@@ -61,23 +64,19 @@ class SalesVisitPlanLine(models.Model):
 
     @api.constrains("partner_id", "plan_id")
     def _check_partner_visible_to_rep(self):
+        """The plan's salesperson, and the rep planning it, may read the
+        customer (clause SP-DEV-06)."""
         for line in self:
-            if not line.partner_id._filtered_visible_to(line.plan_id.user_id):
-                raise ValidationError(
-                    self.env._(
-                        "%(user)s cannot plan a visit to this customer: it belongs "
-                        "to another salesperson (customer information is "
-                        "confidential). Ask a manager to reassign the customer.",
-                        user=line.plan_id.user_id.name,
-                    )
-                )
+            line.partner_id._check_confidential_for(
+                line, salesperson=line.plan_id.user_id
+            )
 
     def action_report_visit(self):
         """Open (creating if needed) the visit report of this planned visit."""
         self.ensure_one()
         if not self.visit_report_id:
             today = fields.Date.context_today(self)
-            self.visit_report_id = self.env["sales.visit.report"].create(
+            report = self.env["sales.visit.report"].create(
                 {
                     "partner_id": self.partner_id.id,
                     "user_id": self.user_id.id,
@@ -88,4 +87,5 @@ class SalesVisitPlanLine(models.Model):
                     "company_id": self.company_id.id,
                 }
             )
+            self._transition({"visit_report_id": report.id})
         return self.visit_report_id._get_records_action()

@@ -15,8 +15,10 @@ SATISFACTION = [
 class SalesVisitReport(models.Model):
     _name = "sales.visit.report"
     _description = "Customer Visit Report"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "sales.policy.transition.mixin"]
     _order = "date desc, id desc"
+    # done only through Mark Done, which checks the outcome and satisfaction
+    _protected_fields = ["state"]
 
     name = fields.Char(compute="_compute_name", store=True)
     date = fields.Date(
@@ -103,16 +105,12 @@ class SalesVisitReport(models.Model):
 
     @api.constrains("partner_id", "user_id")
     def _check_partner_visible_to_rep(self):
+        """The salesperson, and the rep recording it, may read the customer
+        (clause SP-DEV-06)."""
         for report in self:
-            if not report.partner_id._filtered_visible_to(report.user_id):
-                raise ValidationError(
-                    self.env._(
-                        "%(user)s cannot report a visit to this customer: it belongs "
-                        "to another salesperson (customer information is "
-                        "confidential). Ask a manager to reassign the customer.",
-                        user=report.user_id.name,
-                    )
-                )
+            report.partner_id._check_confidential_for(
+                report, salesperson=report.user_id
+            )
 
     def action_done(self):
         for report in self:
@@ -124,9 +122,9 @@ class SalesVisitReport(models.Model):
                         partner=report.partner_id.display_name,
                     )
                 )
-        self.write({"state": "done"})
+        self._transition({"state": "done"})
         return True
 
     def action_reset_draft(self):
-        self.write({"state": "draft"})
+        self._transition({"state": "draft"})
         return True

@@ -5,3 +5,7 @@ from . import test_recovery_plan
 from . import test_stage_requirements
 from . import test_visits
 from . import test_ui
+from . import test_legal_review_engine
+from . import test_state_guard
+from . import test_confidential_documents
+from . import test_rpc

@@ -17,6 +17,11 @@ class CustomerDevCommon(SalesPolicyCommon):
     def setUpClass(cls):
         super().setUpClass()
         archive_approval_rules(cls.env)
+        # ... but this module's own rule: the legal review before the contract
+        cls.legal_rule = cls.env.ref(
+            "sales_customer_dev.approval_rule_lead_legal_review"
+        )
+        cls.legal_rule.active = True
         # The manager leads the rep's team; rep_2 works in another team.
         cls.team = cls.env["crm.team"].create(
             {

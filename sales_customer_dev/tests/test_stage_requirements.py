@@ -77,14 +77,14 @@ class TestStageRequirements(CustomerDevCommon):
         lead = self._ready_for_negotiation()
         with self.assertRefused(ValidationError, "legal review"):
             lead.write({"stage_id": self.stages["contract"].id})
-        lead.action_request_legal_review()
+        lead.action_request_approval()
         with self.assertRefused(ValidationError, "legal review"):
             lead.write({"stage_id": self.stages["contract"].id})
 
     def test_contract_allowed_after_legal_reviewer_approves(self):
         lead = self._ready_for_negotiation()
-        lead.action_request_legal_review()
-        lead.with_user(self.legal_reviewer).action_approve_legal_review()
+        lead.action_request_approval()
+        lead.with_user(self.legal_reviewer).action_approval_approve()
         self.assertRecordValues(
             lead,
             [
@@ -101,14 +101,14 @@ class TestStageRequirements(CustomerDevCommon):
     def test_legal_reviewer_opens_the_contracts_to_review(self):
         lead = self._ready_for_negotiation()
         other = self._ready_for_negotiation()
-        lead.action_request_legal_review()
+        lead.action_request_approval()
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "sales_customer_dev.crm_lead_legal_review_action"
         )
         Lead = self.env["crm.lead"].with_user(self.legal_reviewer)
         views = Lead.get_views([(view_id, mode) for view_id, mode in action["views"]])
         form = views["views"]["form"]["arch"]
-        self.assertIn("action_approve_legal_review", form)
+        self.assertIn("action_approval_approve", form)
         found = Lead.search(literal_eval(action["domain"]))
         self.assertEqual(found, lead)
         self.assertNotIn(other, found)
@@ -122,44 +122,44 @@ class TestStageRequirements(CustomerDevCommon):
             }
         )
         self.assertEqual(values[0]["partner_id"]["display_name"], self.customer.name)
-        found.action_approve_legal_review()
+        found.action_approval_approve()
         self.assertEqual(lead.legal_review_state, "approved")
 
     def test_rejected_legal_review_keeps_the_contract_stage_closed(self):
         lead = self._ready_for_negotiation()
-        lead.action_request_legal_review()
-        lead.with_user(self.legal_reviewer).action_reject_legal_review()
+        lead.action_request_approval()
+        lead.with_user(self.legal_reviewer).action_approval_reject()
         self.assertEqual(lead.legal_review_state, "rejected")
         with self.assertRaises(ValidationError):
             lead.write({"stage_id": self.stages["contract"].id})
 
     def test_rep_cannot_approve_the_legal_review(self):
         lead = self._ready_for_negotiation()
-        lead.action_request_legal_review()
+        lead.action_request_approval()
         with self.assertRaises(AccessError):
-            lead.action_approve_legal_review()
+            lead.action_approval_approve()
         with self.assertRaises(AccessError):
             lead.write({"legal_review_state": "approved"})
         with self.assertRaises(AccessError):
-            lead.with_user(self.manager).action_approve_legal_review()
+            lead.with_user(self.manager).action_approval_approve()
         self.assertEqual(lead.legal_review_state, "requested")
 
     def test_legal_reviewer_cannot_decide_without_a_request(self):
         lead = self._ready_for_negotiation()
         with self.assertRaises(AccessError):
             # not under review: the reviewer does not even see the lead
-            lead.with_user(self.legal_reviewer).action_approve_legal_review()
-        lead.action_request_legal_review()
-        lead.with_user(self.legal_reviewer).action_approve_legal_review()
+            lead.with_user(self.legal_reviewer).action_approval_approve()
+        lead.action_request_approval()
+        lead.with_user(self.legal_reviewer).action_approval_approve()
         with self.assertRaises(UserError):
-            lead.with_user(self.legal_reviewer).action_approve_legal_review()
+            lead.with_user(self.legal_reviewer).action_approval_approve()
         with self.assertRaises(UserError):
-            lead.action_request_legal_review()
+            lead.action_request_approval()
 
     def test_kickoff_requires_a_customer_record(self):
         lead = self._ready_for_negotiation()
-        lead.action_request_legal_review()
-        lead.with_user(self.legal_reviewer).action_approve_legal_review()
+        lead.action_request_approval()
+        lead.with_user(self.legal_reviewer).action_approval_approve()
         lead.write({"partner_id": False, "contact_name": "Mr Li"})
         with self.assertRefused(ValidationError, "customer record"):
             lead.write({"stage_id": self.stages["kickoff"].id})
