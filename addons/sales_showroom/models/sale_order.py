@@ -1,11 +1,43 @@
 # Copyright 2026 Sales Policy Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from contextlib import contextmanager
+
+from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import float_compare
+from odoo.tools import SQL, float_compare
+
+#: bookings whose own action (Create Quotation / Contract) links an order now;
+#: kept on the cursor, out of reach of RPC callers (a context key is not)
+LINK_KEY = "sales_showroom_order_link"
+#: showroom orders inside their own ``action_confirm``
+CONFIRM_KEY = "sales_showroom_order_confirm"
+
+
+@contextmanager
+def _cursor_marks(env, key, ids):
+    marks = env.cr.precommit.data.setdefault(key, set())
+    added = set(ids) - marks
+    marks.update(added)
+    try:
+        yield
+    finally:
+        marks.difference_update(added)
+
+
+def _cursor_marked(env, key, ids):
+    marks = env.cr.precommit.data.get(key) or set()
+    return set(ids) <= marks
 
 
 class SaleOrder(models.Model):
+    """The order that sells a showroom unit: the contract of its booking.
+
+    The link to the booking is set only by the booking's own action; a linked
+    order is confirmed only by ``action_confirm``, which checks that it is the
+    booking's order; PostgreSQL keeps one live (not cancelled) order per
+    booking (``sale_order_showroom_booking_live_uniq``).
+    """
+
     _inherit = "sale.order"
 
     showroom_booking_id = fields.Many2one(
@@ -19,8 +51,49 @@ class SaleOrder(models.Model):
         related="showroom_booking_id.unit_id", string="Showroom Unit"
     )
 
+    def init(self):
+        res = super().init()
+        # One live order per booking: a unit is never sold twice, even by two
+        # orders of one booking (clause SP-SHR-01).
+        self.env.cr.execute(
+            SQL(
+                "CREATE UNIQUE INDEX IF NOT EXISTS "
+                "sale_order_showroom_booking_live_uniq "
+                "ON sale_order (showroom_booking_id) "
+                "WHERE showroom_booking_id IS NOT NULL AND state != 'cancel'"
+            )
+        )
+        return res
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            default = self.env.context.get("default_showroom_booking_id")
+            asked = {vals.get("showroom_booking_id", default) for vals in vals_list}
+            asked.discard(False)
+            asked.discard(None)
+            if asked:
+                self._check_showroom_link(
+                    self.env["sales.showroom.booking"].browse(asked)
+                )
+        if self.env.context.get("default_showroom_booking_id") or any(
+            vals.get("showroom_booking_id") for vals in vals_list
+        ):
+            # a cancelled order (pending write) must reach the unique index first
+            self.flush_model(["state", "showroom_booking_id"])
+        orders = super().create(vals_list)
+        linked = orders.filtered("showroom_booking_id")
+        if linked and not self.env.su:
+            # and on the result, whatever default filled the field in
+            self._check_showroom_link(linked.showroom_booking_id)
+        return orders
+
     def write(self, vals):
+        if "showroom_booking_id" in vals and not self.env.su:
+            self._check_showroom_link_write(vals["showroom_booking_id"])
         new_state = vals.get("state")
+        if new_state == "sale":
+            self._check_showroom_confirm_write()
         contracted = self.env["sales.showroom.booking"]
         if new_state and new_state != "sale":
             contracted = self._showroom_contracted_bookings()
@@ -32,14 +105,92 @@ class SaleOrder(models.Model):
         return res
 
     def action_confirm(self):
-        bookings = self.showroom_booking_id
+        showroom = self.filtered("showroom_booking_id")
+        bookings = showroom.showroom_booking_id
         if bookings:
+            showroom._check_showroom_contract_order()
             bookings._lock_and_check_contract()
-            self._check_showroom_unit_price()
-        res = super().action_confirm()
+            showroom._check_showroom_unit_price()
+        with _cursor_marks(self.env, CONFIRM_KEY, showroom.ids):
+            res = super().action_confirm()
         if bookings:
             bookings._mark_contracted()
         return res
+
+    @contextmanager
+    def _showroom_link_scope(self, bookings):
+        """The bookings' own action links an order to them inside this block."""
+        with _cursor_marks(self.env, LINK_KEY, bookings.ids):
+            yield
+
+    def _showroom_link_refusal(self):
+        return UserError(
+            self.env._(
+                "The showroom booking of an order is set only by the booking's "
+                "own Create Quotation or Contract button, and never removed: a "
+                "unit is sold once, through its own booking (clause SP-SHR-01). "
+                "Open the booking to create its quotation."
+            )
+        )
+
+    def _check_showroom_link(self, bookings):
+        if not _cursor_marked(self.env, LINK_KEY, bookings.ids):
+            raise self._showroom_link_refusal()
+
+    def _check_showroom_link_write(self, value):
+        booking = self.env["sales.showroom.booking"].browse(value or [])
+        changed = self.filtered(lambda order: order.showroom_booking_id != booking)
+        if not changed:
+            return
+        contracts = changed.filtered(
+            lambda order: order.state == "sale" and order.showroom_booking_id
+        )
+        if contracts:
+            raise UserError(
+                self.env._(
+                    "Order %(order)s is the contract of showroom booking "
+                    "%(booking)s: its booking cannot be removed or replaced "
+                    "(clause SP-SHR-01). A sales manager cancels the contract, "
+                    "which releases the unit.",
+                    order=contracts[0].name,
+                    booking=contracts[0].showroom_booking_id.sudo().name,
+                )
+            )
+        if not booking or not _cursor_marked(self.env, LINK_KEY, booking.ids):
+            raise self._showroom_link_refusal()
+
+    def _check_showroom_confirm_write(self):
+        """A showroom order becomes a contract only through ``action_confirm``."""
+        todo = self.filtered(
+            lambda order: order.showroom_booking_id and order.state != "sale"
+        )
+        if todo and not _cursor_marked(self.env, CONFIRM_KEY, todo.ids):
+            raise UserError(
+                self.env._(
+                    "Order %(order)s sells showroom unit %(unit)s: it is confirmed "
+                    "only with its Confirm button, which checks the unit's booking "
+                    "(clause SP-SHR-01: a unit is sold once).",
+                    order=todo[0].name,
+                    unit=todo[0].showroom_booking_id.sudo().unit_id.name,
+                )
+            )
+
+    def _check_showroom_contract_order(self):
+        """Each order is the one its booking sells the unit through."""
+        for order in self:
+            booking = order.showroom_booking_id
+            if booking.sudo().sale_order_id != order:
+                raise UserError(
+                    self.env._(
+                        "Order %(order)s cannot be confirmed: showroom booking "
+                        "%(booking)s sells unit %(unit)s through its own order, "
+                        "not this one (clause SP-SHR-01: a unit is sold once). "
+                        "Confirm the booking's order from the booking.",
+                        order=order.name,
+                        booking=booking.sudo().name,
+                        unit=booking.sudo().unit_id.name,
+                    )
+                )
 
     def _showroom_contracted_bookings(self):
         """Contracted bookings whose contract is one of these confirmed orders."""

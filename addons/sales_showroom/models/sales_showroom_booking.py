@@ -4,7 +4,9 @@ import logging
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import SQL, float_compare
+from odoo.tools import SQL, LazyTranslate, float_compare, format_datetime
+
+_lt = LazyTranslate(__name__)
 
 _logger = logging.getLogger(__name__)
 
@@ -34,9 +36,18 @@ class SalesShowroomBooking(models.Model):
     # list price is "below its floor"; the rules on the booking's "confirm"
     # action gate subscribing and contracting. The approval holds for the
     # agreed price it was given for: changing the price re-opens review.
+    _approval_actions = {"confirm": _lt("Subscribe and Contract")}
+    _approval_metrics = {
+        "discount": (_lt("Discount on the List Price (%)"), "percent"),
+        "below_floor": (_lt("Below the List Price"), "boolean"),
+    }
+    _approval_button_states = ("held", "subscribed")
     _approval_amount_field = "agreed_price"
     _approval_state_actions = {"subscribed": "confirm", "contracted": "confirm"}
     _approval_fingerprint_fields = ["unit_id", "partner_id", "agreed_price"]
+    # written only by the booking's own methods (as superuser, after their
+    # checks); users have read access only
+    _protected_fields = ["state", "sale_order_id"]
 
     name = fields.Char(compute="_compute_name", store=True)
     unit_id = fields.Many2one(
@@ -118,6 +129,15 @@ class SalesShowroomBooking(models.Model):
             )
 
     # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    def write(self, vals):
+        # access rights first: a user (read only) is told so before the
+        # protected fields are refused
+        self.check_access("write")
+        return super().write(vals)
+
+    # ------------------------------------------------------------------
     # Approval engine hooks
     # ------------------------------------------------------------------
     def _get_approval_values(self, needed=None):
@@ -183,6 +203,8 @@ class SalesShowroomBooking(models.Model):
     def action_open_subscribe_wizard(self):
         self.ensure_one()
         self._check_state(("held",), self.env._("subscribed"))
+        self._check_own_or_manager()
+        self._check_hold_not_expired()
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Subscribe Unit"),
@@ -218,8 +240,11 @@ class SalesShowroomBooking(models.Model):
         """Create the quotation that sells the unit (once per booking)."""
         self.ensure_one()
         self._check_state(("subscribed",), self.env._("converted to a sale order"))
+        self._check_own_or_manager()
         if not self.sale_order_id:
-            order = self.env["sale.order"].create(self._prepare_sale_order_vals())
+            SaleOrder = self.env["sale.order"]
+            with SaleOrder._showroom_link_scope(self):
+                order = SaleOrder.create(self._prepare_sale_order_vals())
             self.sudo().sale_order_id = order
         return {
             "type": "ir.actions.act_window",
@@ -232,6 +257,7 @@ class SalesShowroomBooking(models.Model):
         """Create the sale order if needed and confirm it: the unit is contracted."""
         self.ensure_one()
         self._check_state(("subscribed",), self.env._("contracted"))
+        self._check_own_or_manager()
         if not self.sale_order_id:
             self.action_create_sale_order()
         self.sale_order_id.action_confirm()
@@ -284,11 +310,13 @@ class SalesShowroomBooking(models.Model):
         }
 
     def subscribe(self, deposit, due_date=None, agreed_price=None):
-        """Turn a hold into a subscription with a deposit."""
+        """Turn a hold into a subscription with a deposit (its rep or a manager)."""
         self.ensure_one()
+        self._check_own_or_manager()
         self.unit_id._lock_for_transition()
-        self.invalidate_recordset(["state"])
+        self.invalidate_recordset(["state", "hold_expiry"])
         self._check_state(("held",), self.env._("subscribed"))
+        self._check_hold_not_expired()
         if deposit is None or deposit <= 0:
             raise UserError(
                 self.env._(
@@ -369,9 +397,26 @@ class SalesShowroomBooking(models.Model):
             raise AccessError(
                 self.env._(
                     "Booking %(booking)s belongs to %(rep)s; only that rep or a "
-                    "sales manager may change it.",
+                    "sales manager may change it (clause SP-SHR-10).",
                     booking=others[0].name,
                     rep=others[0].user_id.name,
+                )
+            )
+
+    def _check_hold_not_expired(self):
+        """An expired hold is released, never subscribed."""
+        now = fields.Datetime.now()
+        expired = self.filtered(
+            lambda b: b.state == "held" and b.hold_expiry and b.hold_expiry < now
+        )
+        if expired:
+            raise UserError(
+                self.env._(
+                    "The hold of %(booking)s expired on %(expiry)s: an expired "
+                    "hold cannot be subscribed (clause SP-SHR-09). Cancel it and "
+                    "hold the unit again.",
+                    booking=expired[0].name,
+                    expiry=format_datetime(self.env, expired[0].hold_expiry),
                 )
             )
 

@@ -5,3 +5,6 @@ from . import test_reception
 from . import test_duty
 from . import test_board
 from . import test_ui
+from . import test_contract_order
+from . import test_booking_access
+from . import test_rpc

@@ -68,7 +68,14 @@ class TestShowroomDuty(ShowroomCommon):
         with self.assertRaises(AccessError):
             self.env["sales.showroom.duty.generate"].with_user(self.rep).create({})
 
+    def _swap_rule(self):
+        rule = self.env.ref("sales_showroom.approval_rule_showroom_duty_swap")
+        rule.active = True
+        return rule
+
     def test_swap_request_approved_by_manager_moves_duty_and_activity(self):
+        # The shipped rule of the approval engine: any sales manager (SP-SHR-08).
+        rule = self._swap_rule()
         duty = self._generate(self.manager, [self.rep], wednesday=False, friday=False)
         swap = (
             self.env["sales.showroom.duty.swap"]
@@ -77,27 +84,96 @@ class TestShowroomDuty(ShowroomCommon):
                 {"duty_id": duty.id, "new_user_id": self.rep_2.id, "reason": "Doctor"}
             )
         )
-        with self.assertRaises(AccessError):
-            swap.with_user(self.rep).action_approve()
+        # creating the request submitted it: it waits in the managers' approvals
+        self.assertRecordValues(
+            swap.approval_request_ids,
+            [{"rule_id": rule.id, "state": "pending", "requester_id": self.rep.id}],
+        )
+        self.assertIn(self.manager, swap.approval_request_ids.inbox_user_ids)
+        self.assertEqual(swap.approval_status, "pending")
+        self.assertEqual(duty.user_id, self.rep)
+        with self.assertRefused(AccessError, "SP-SHR-08"):
+            swap.with_user(self.rep).action_approval_approve()
+        with self.assertRefused(AccessError, "SP-SHR-08"):
+            swap.with_user(self.rep_2).action_approval_reject()
         with self.assertRaises(AccessError):
             swap.with_user(self.rep).write({"state": "approved"})
-        swap.with_user(self.manager).action_approve()
+        with self.assertRefused(UserError, "change only through"):
+            swap.with_user(self.manager).write({"state": "approved"})
+        self.assertEqual(swap.state, "requested")
+        swap.with_user(self.manager).action_approval_approve()
         self.assertRecordValues(
             swap, [{"state": "approved", "decided_by_id": self.manager.id}]
         )
+        self.assertEqual(swap.approval_request_ids.state, "approved")
         self.assertEqual(duty.user_id, self.rep_2)
         self.assertEqual(duty.activity_ids.user_id, self.rep_2)
         with self.assertRaisesRegex(UserError, "already been decided"):
-            swap.with_user(self.manager).action_refuse()
+            swap.with_user(self.manager).action_approval_reject()
+        with self.assertRefused(UserError, "has been decided"):
+            swap.with_user(self.manager).write({"new_user_id": self.manager.id})
 
     def test_refused_swap_keeps_the_duty(self):
+        self._swap_rule()
         duty = self._generate(self.manager, [self.rep], wednesday=False, friday=False)
         swap = (
             self.env["sales.showroom.duty.swap"]
             .with_user(self.rep)
             .create({"duty_id": duty.id, "new_user_id": self.rep_2.id})
         )
-        swap.with_user(self.manager).action_refuse()
+        swap.with_user(self.manager).action_approval_reject()
+        self.assertRecordValues(
+            swap, [{"state": "refused", "decided_by_id": self.manager.id}]
+        )
+        self.assertEqual(swap.approval_request_ids.state, "rejected")
+        self.assertEqual(duty.user_id, self.rep)
+        self.assertEqual(duty.activity_ids.user_id, self.rep)
+
+    def test_manager_may_not_approve_a_swap_they_asked_for(self):
+        self._swap_rule()
+        duty = self._generate(self.manager, [self.rep], wednesday=False, friday=False)
+        swap = (
+            self.env["sales.showroom.duty.swap"]
+            .with_user(self.manager)
+            .create({"duty_id": duty.id, "new_user_id": self.rep_2.id})
+        )
+        with self.assertRefused(AccessError, "SP-SHR-08"):
+            swap.with_user(self.manager).action_approval_approve()
+        self.assertEqual(duty.user_id, self.rep)
+        swap.with_user(self.senior_manager).action_approval_approve()
+        self.assertRecordValues(
+            swap, [{"state": "approved", "decided_by_id": self.senior_manager.id}]
+        )
+        self.assertEqual(duty.user_id, self.rep_2)
+
+    def test_swap_is_applied_at_once_when_no_rule_gates_it(self):
+        # the company archived the swap rule (ShowroomCommon archives all rules)
+        duty = self._generate(self.manager, [self.rep], wednesday=False, friday=False)
+        swap = (
+            self.env["sales.showroom.duty.swap"]
+            .with_user(self.rep)
+            .create({"duty_id": duty.id, "new_user_id": self.rep_2.id})
+        )
+        self.assertRecordValues(
+            swap,
+            [{"state": "approved", "decided_by_id": False, "approval_status": "none"}],
+        )
+        self.assertEqual(duty.user_id, self.rep_2)
+
+    def test_rep_cannot_create_a_swap_already_approved_or_for_someone_else(self):
+        self._swap_rule()
+        duty = self._generate(self.manager, [self.rep], wednesday=False, friday=False)
+        Swap = self.env["sales.showroom.duty.swap"].with_user(self.rep)
+        for forged in (
+            {"state": "approved"},
+            {"decided_by_id": self.manager.id},
+            {"requested_by_id": self.manager.id},
+        ):
+            with self.assertRefused(UserError, "change only through"):
+                Swap.create(
+                    {"duty_id": duty.id, "new_user_id": self.rep_2.id, **forged}
+                )
+        self.assertFalse(duty.swap_ids)
         self.assertEqual(duty.user_id, self.rep)
 
     def test_only_the_rep_on_duty_asks_for_a_swap_to_someone_else(self):

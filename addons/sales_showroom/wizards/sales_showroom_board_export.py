@@ -21,8 +21,33 @@ class SalesShowroomBoardExport(models.TransientModel):
         domain = [("project_id", "=", self.project_id.id)] if self.project_id else []
         return self.env["sales.showroom.unit"].search(domain)
 
+    def _customer_names(self, units):
+        """{unit id: customer name} of the booked units, safe for any reader.
+
+        Customers can be confidential (a rep may not read a colleague's
+        customers): the name shows when the user may read the customer or the
+        booking is their own (the booking is read with the user's rights,
+        then its customer's name as superuser); otherwise a placeholder.
+        """
+        Booking = self.env["sales.showroom.booking"]
+        placeholder = self.env._("(confidential)")
+        names = {
+            unit.id: placeholder
+            for unit in units
+            if unit.state in Booking._ACTIVE_STATES
+        }
+        bookings = Booking.search(
+            [("unit_id", "in", units.ids), ("state", "in", Booking._ACTIVE_STATES)]
+        )
+        readable = bookings.partner_id._filtered_access("read")
+        for booking in bookings:
+            if booking.partner_id in readable or booking.user_id == self.env.user:
+                names[booking.unit_id.id] = booking.partner_id.sudo().name or ""
+        return names
+
     def _build_workbook(self):
         units = self._units()
+        customers = self._customer_names(units)
         states = dict(
             self.env["sales.showroom.unit"]
             ._fields["state"]
@@ -63,7 +88,7 @@ class SalesShowroomBoardExport(models.TransientModel):
             sheet.write(row, 4, unit.area)
             sheet.write(row, 5, unit.list_price, money)
             sheet.write(row, 6, states[unit.state], state_formats[unit.state])
-            sheet.write(row, 7, unit.partner_id.name or "")
+            sheet.write(row, 7, customers.get(unit.id, ""))
         totals = workbook.add_worksheet(self.env._("Totals"))
         totals.write_row(
             0,
