@@ -4,7 +4,7 @@
     "name": "Sales Policy: Receivables",
     "summary": "Collection plans, reminder levels, escalation to legal, credit "
     "limits and credit holds, aged receivables reports",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Accounting/Accounting",
     "website": "https://github.com/sales-policy-suite/sales-policy-suite",
     "author": "Sales Policy Suite contributors",
@@ -21,8 +21,8 @@
         "data/ir_sequence_data.xml",
         "data/mail_template_data.xml",
         "data/sales_reminder_level_data.xml",
-        "data/sales_policy_approval_rule_data.xml",
         "data/sales_policy_clause_data.xml",
+        "data/sales_policy_approval_rule_data.xml",
         "data/sales_interest_data.xml",
         "data/sales_policy_clause_interest_data.xml",
         "views/res_partner_views.xml",

@@ -5,10 +5,15 @@ import logging
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..tools.cron_batch import CronBatches
 from .sales_interest_terms import (
     INTEREST_TERM_FIELDS,
     check_interest_terms,
     interest_term_fields,
+    interest_terms_of,
+    interest_terms_refusal,
+    may_edit_interest_terms,
+    same_interest_terms,
 )
 
 _logger = logging.getLogger(__name__)
@@ -20,6 +25,17 @@ CREDIT_FIELDS = (
 )
 #: context key carrying the reason of a credit change (see the change wizard)
 REASON_KEY = "sales_credit_reason"
+#: customers escalated per commit of the daily cron
+ESCALATION_BATCH_SIZE = 100
+#: the customer's interest terms: set by sales managers and finance only
+PARTNER_INTEREST_FIELDS = ("sales_interest_custom", *INTEREST_TERM_FIELDS)
+#: what a new customer's terms are when nobody set them
+NO_INTEREST_TERMS = {
+    "sales_interest_custom": False,
+    "sales_interest_rate": 0.0,
+    "sales_interest_basis": False,
+    "sales_interest_grace_days": 0,
+}
 
 
 class ResPartner(models.Model):
@@ -121,17 +137,52 @@ class ResPartner(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        partners = super().create(vals_list)
+        if not may_edit_interest_terms(self.env):
+            # every new partner: terms may also come from (forged) defaults
+            for partner in partners:
+                partner._check_sales_interest_terms_kept(NO_INTEREST_TERMS)
+        return partners
+
     def write(self, vals):
+        terms_before = None
+        if any(
+            name in vals for name in PARTNER_INTEREST_FIELDS
+        ) and not may_edit_interest_terms(self.env):
+            terms_before = {
+                partner.id: interest_terms_of(partner, PARTNER_INTEREST_FIELDS)
+                for partner in self
+            }
         changed = [name for name in CREDIT_FIELDS if name in vals]
-        if not changed:
-            return super().write(vals)
-        self._check_sales_credit_edit_access(vals)
-        before = {partner.id: {f: partner[f] for f in changed} for partner in self}
+        if changed:
+            self._check_sales_credit_edit_access(vals)
+            before = {partner.id: {f: partner[f] for f in changed} for partner in self}
         result = super().write(vals)
-        self._log_sales_credit_changes(before, changed)
+        if changed:
+            self._log_sales_credit_changes(before, changed)
+        if terms_before is not None:
+            for partner in self:
+                partner._check_sales_interest_terms_kept(terms_before[partner.id])
         return result
 
     # --- business methods ------------------------------------------------------
+    def _check_sales_interest_terms_kept(self, before):
+        """A salesperson's write left the customer's interest terms as they
+        were (``before``), or a contact's equal to its company's (what Odoo's
+        commercial-field sync writes); else AccessError."""
+        self.ensure_one()
+        after = interest_terms_of(self, PARTNER_INTEREST_FIELDS)
+        if same_interest_terms(after, before):
+            return
+        company = self.commercial_partner_id
+        if company != self and same_interest_terms(
+            after, interest_terms_of(company, PARTNER_INTEREST_FIELDS)
+        ):
+            return
+        raise interest_terms_refusal(self.env, self)
+
     def _check_sales_credit_edit_access(self, vals):
         """Credit limit, rating and collection status: sales managers only
         (and the server, e.g. the escalation cron)."""
@@ -264,10 +315,17 @@ class ResPartner(models.Model):
         return result
 
     @api.model
-    def _cron_sales_escalate(self, today=None):
+    def _cron_sales_escalate(
+        self, today=None, batch_size=ESCALATION_BATCH_SIZE, commit=None
+    ):
         """Customers with an invoice overdue past the company's escalation
-        delay move to Escalated; their sales manager gets an activity."""
+        delay move to Escalated; their sales manager gets an activity.
+
+        One failing customer is logged and skipped; the work is committed
+        every ``batch_size`` customers (``commit``: see
+        ``tools/cron_batch.py``)."""
         today = today or fields.Date.context_today(self)
+        batches = CronBatches(self.env, batch_size, commit=commit)
         escalated = self.browse()
         for company in self.env["res.company"].search([]):
             limit_date = fields.Date.subtract(today, days=company.sales_escalation_days)
@@ -291,6 +349,7 @@ class ResPartner(models.Model):
                     ["commercial_partner_id"],
                 )
             )
+            batches.expect(len(groups))
             for (partner,) in groups:
                 try:
                     with self.env.cr.savepoint():
@@ -300,6 +359,10 @@ class ResPartner(models.Model):
                     _logger.exception(
                         "Customer %s not escalated; continuing", partner.id
                     )
+                    batches.processed(failed=True)
+                else:
+                    batches.processed()
+        batches.flush()
         return escalated
 
     def _sales_escalate(self, company):

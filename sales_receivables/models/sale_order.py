@@ -4,15 +4,18 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from .sales_interest_terms import (
     INTEREST_TERM_FIELDS,
     check_interest_terms,
     interest_term_fields,
+    interest_terms_of,
+    interest_terms_refusal,
+    may_edit_interest_terms,
+    same_interest_terms,
 )
-
-#: the approval rules whose domain holds this marker are credit-hold rules
-CREDIT_HOLD_FIELD = "sales_credit_hold"
+from .sales_policy_approval_rule import CREDIT_HOLD_KIND
 
 
 class SaleOrder(models.Model):
@@ -24,6 +27,12 @@ class SaleOrder(models.Model):
         sales_interest_basis,
         sales_interest_grace_days,
     ) = interest_term_fields(compute="_compute_sales_interest_terms")
+
+    sales_interest_terms_editable = fields.Boolean(
+        compute="_compute_sales_interest_terms_editable",
+        help="The current user may set the order's interest terms (sales "
+        "managers and finance).",
+    )
 
     sales_credit_hold = fields.Boolean(
         string="Credit Hold",
@@ -53,6 +62,10 @@ class SaleOrder(models.Model):
             reason = reasons.get(order.id)
             order.sales_credit_hold = bool(reason)
             order.sales_credit_hold_reason = reason or False
+
+    @api.depends_context("uid")
+    def _compute_sales_interest_terms_editable(self):
+        self.sales_interest_terms_editable = may_edit_interest_terms(self.env)
 
     def _search_sales_credit_hold(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
@@ -142,15 +155,47 @@ class SaleOrder(models.Model):
             amount=currency.format(amount),
         )
 
+    def _sales_credit_lock_customers(self):
+        """Serialize credit checks per customer: two orders of one customer
+        confirmed at the same moment must not both fit a credit limit only
+        one fits.
+
+        The rows of the commercial partners that have a credit limit (in the
+        order's company) are locked, in id order (no deadlock), before the
+        exposure is computed. A lock alone is not enough under PostgreSQL's
+        repeatable read, where a transaction that waited for the lock keeps
+        reading its older snapshot: the rows are also updated (a no-op), so
+        that the waiting transaction fails with a serialization error once the
+        first one commits, and Odoo retries it on a fresh snapshot, which
+        counts the first order in the exposure.
+        """
+        limited = set()
+        for order in self:
+            company = order.company_id or self.env.company
+            partner = order.partner_id.commercial_partner_id.with_company(company)
+            if partner.sales_credit_limit:
+                limited.add(partner.id)
+        if not limited:
+            return
+        self.env.cr.execute(
+            SQL(
+                """UPDATE res_partner SET write_date = write_date
+                    WHERE id IN (SELECT id FROM res_partner WHERE id = ANY(%s)
+                                  ORDER BY id FOR UPDATE)""",
+                sorted(limited),
+            )
+        )
+
     def _sales_credit_hold_check(self):
         """Refuse confirmation of held orders whose credit-hold rule is not
         approved, naming the reason (the engine's own message names rules)."""
         held = self.filtered(lambda o: isinstance(o.id, int))
+        held._sales_credit_lock_customers()
         reasons = held._sales_credit_hold_reasons()
         held = held.filtered(lambda o: o.id in reasons)
         if not held:
             return
-        applicable = held._approval_applicable_rules("confirm")
+        applicable = held._approval_applicable_rules("confirm", kind=CREDIT_HOLD_KIND)
         fingerprints = held._approval_fingerprints()
         approved = {
             (request.res_id, request.rule_id.id)
@@ -158,10 +203,7 @@ class SaleOrder(models.Model):
             if request.fingerprint == fingerprints.get(request.res_id)
         }
         for order in held:
-            rules = applicable.get(order.id, self.env["sales.policy.approval.rule"])
-            credit_rules = rules.filtered(
-                lambda r: CREDIT_HOLD_FIELD in (r.domain or "")
-            )
+            credit_rules = applicable.get(order.id)
             if not credit_rules:
                 # fail closed: without an applicable credit-hold rule nobody
                 # could grant the approval, so the order is not let through
@@ -191,9 +233,59 @@ class SaleOrder(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        orders = super().create(vals_list)
+        if not may_edit_interest_terms(self.env):
+            # every new order: terms may also come from (forged) defaults
+            for order in orders:
+                order._check_sales_interest_terms_kept(None)
+        return orders
+
+    def write(self, vals):
+        before = None
+        if any(
+            name in vals for name in INTEREST_TERM_FIELDS
+        ) and not may_edit_interest_terms(self.env):
+            before = {order.id: interest_terms_of(order) for order in self}
+        result = super().write(vals)
+        if before is not None:
+            # the customer's terms follow a change of customer (the compute)
+            follows_customer = "partner_id" in vals or "company_id" in vals
+            for order in self:
+                order._check_sales_interest_terms_kept(
+                    before[order.id], follows_customer=follows_customer
+                )
+        return result
+
+    def copy_data(self, default=None):
+        vals_list = super().copy_data(default=default)
+        if not may_edit_interest_terms(self.env):
+            # a salesperson's copy starts from the customer's terms again
+            for vals in vals_list:
+                for name in INTEREST_TERM_FIELDS:
+                    if name not in (default or {}):
+                        vals.pop(name, None)
+        return vals_list
+
     def action_confirm(self):
         self._sales_credit_hold_check()
         return super().action_confirm()
+
+    def _check_sales_interest_terms_kept(self, before, follows_customer=True):
+        """A salesperson's create or write left the order's interest terms as
+        they were (``before``; None on create) or as the customer's terms
+        (what the form computes for a new customer); else AccessError."""
+        self.ensure_one()
+        after = interest_terms_of(self)
+        if before is not None and same_interest_terms(after, before):
+            return
+        if follows_customer and same_interest_terms(
+            after,
+            self.partner_id._sales_interest_terms(self.company_id or self.env.company),
+        ):
+            return
+        raise interest_terms_refusal(self.env, self)
 
     @api.depends("partner_id", "company_id")
     def _compute_sales_interest_terms(self):

@@ -20,7 +20,8 @@ class SalesCollectionPlan(models.Model):
 
     _name = "sales.collection.plan"
     _description = "Monthly Collection Plan"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "sales.policy.transition.mixin"]
+    _protected_fields = ["state"]
     _order = "date_from desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -263,7 +264,7 @@ class SalesCollectionPlan(models.Model):
                 )
             )
         self._invalidate_lines()
-        self.filtered(lambda plan: plan.state == "draft").state = "open"
+        self.filtered(lambda plan: plan.state == "draft")._transition({"state": "open"})
         return True
 
     def action_refresh_actuals(self):
@@ -305,10 +306,11 @@ class SalesCollectionPlan(models.Model):
 
     def action_close(self):
         self.action_refresh_actuals()
-        self.state = "done"
+        self._transition({"state": "done"})
 
     def action_reopen(self):
-        self.state = "open"
+        self.check_access("write")
+        self._transition({"state": "open"})
 
     # --- business methods -----------------------------------------------------
     def _check_not_closed(self, what):

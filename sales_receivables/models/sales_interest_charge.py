@@ -7,9 +7,13 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date
 
-from ..tools.interest_math import compute_interest
+from ..tools.cron_batch import CronBatches
+from ..tools.interest_math import Instalment, compute_instalments_interest
 
 _logger = logging.getLogger(__name__)
+
+#: customers charged per commit of the monthly cron
+CRON_BATCH_SIZE = 50
 
 
 class SalesInterestCharge(models.Model):
@@ -88,12 +92,16 @@ class SalesInterestCharge(models.Model):
 
     # --- business methods ------------------------------------------------------
     @api.model
-    def _cron_compute_interest(self):
+    def _cron_compute_interest(self, batch_size=CRON_BATCH_SIZE, commit=None):
         """Monthly: charge interest on every company's overdue invoices up to
-        today. One bad customer is logged and skipped."""
+        today. One bad customer is logged and skipped; the charges are
+        committed every ``batch_size`` customers (``commit``: see
+        ``tools/cron_batch.py``), so a timeout loses none of them."""
         today = fields.Date.context_today(self)
+        batches = CronBatches(self.env, batch_size, commit=commit)
         for company in self.env["res.company"].search([]):
-            self.with_company(company)._charge_interest(today, company)
+            self.with_company(company)._charge_interest(today, company, batches=batches)
+        batches.flush()
 
     @api.model
     def _check_interest_invoices(self, invoices):
@@ -128,7 +136,15 @@ class SalesInterestCharge(models.Model):
             ("move_type", "=", "out_invoice"),
             ("state", "=", "posted"),
             ("sales_interest_rate", ">", 0),
-            ("invoice_date_due", "<", as_of),
+            # an instalment overdue (the invoice's due date is its last one)
+            (
+                "line_ids",
+                "any",
+                [
+                    ("account_id.account_type", "=", "asset_receivable"),
+                    ("date_maturity", "<", as_of),
+                ],
+            ),
             ("sales_interest_charge_ids", "=", False),
             "|",
             ("sales_interest_charged_through", "=", False),
@@ -147,9 +163,9 @@ class SalesInterestCharge(models.Model):
 
     @api.model
     def _interest_reductions(self, invoices):
-        """{invoice id: [(date, amount in the invoice currency)]}: the payments
-        and credit notes reconciled with each invoice's receivable lines; one
-        query for all invoices."""
+        """{receivable journal item id: [(date, amount in the invoice
+        currency)]}: the payments and credit notes reconciled with each
+        receivable item (instalment) of the invoices; one query for all."""
         partials = (
             self.env["account.partial.reconcile"]
             .sudo()
@@ -167,37 +183,78 @@ class SalesInterestCharge(models.Model):
         )
         result = defaultdict(list)
         for partial in partials:
-            result[partial.debit_move_id.move_id.id].append(
+            result[partial.debit_move_id.id].append(
                 (partial.max_date, partial.debit_amount_currency)
             )
         return result
 
     @api.model
+    def _interest_instalments(self, invoices):
+        """{invoice id: [Instalment]}: each receivable journal item of the
+        invoices (one per due date of their payment terms) with its amount
+        and reductions, in the invoice currency; two queries for all."""
+        reductions = self._interest_reductions(invoices)
+        items = (
+            self.env["account.move.line"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("move_id", "in", invoices.ids),
+                    ("account_id.account_type", "=", "asset_receivable"),
+                ],
+                ["move_id", "date_maturity", "amount_currency"],
+                order="date_maturity, id",
+            )
+        )
+        result = defaultdict(list)
+        for item in items:
+            result[item.move_id.id].append(
+                Instalment(
+                    item.date_maturity or item.move_id.invoice_date_due,
+                    item.amount_currency,
+                    reductions.get(item.id, []),
+                )
+            )
+        return result
+
+    @api.model
     def _charge_interest(
-        self, as_of, company, invoices=None, partners=None, raise_errors=False
+        self,
+        as_of,
+        company,
+        invoices=None,
+        partners=None,
+        raise_errors=False,
+        batches=None,
     ):
         """Charge interest up to ``as_of`` on the overdue invoices of
         ``company`` (optionally only ``invoices`` / ``partners``): one draft
         interest invoice per customer and currency. Returns the charges.
 
         Each customer is charged in its own savepoint; an error is logged and
-        the next customer is charged (or raised when ``raise_errors``).
+        the next customer is charged (or raised when ``raise_errors``). With
+        ``batches`` (the cron's ``CronBatches``), each customer is counted
+        there, which commits the work batch by batch.
         """
         candidates = self._interest_candidates(as_of, company, invoices, partners)
-        reductions = self._interest_reductions(candidates)
+        instalments = self._interest_instalments(candidates)
         groups = defaultdict(lambda: self.env["account.move"])
         for invoice in candidates:
             groups[invoice.commercial_partner_id, invoice.currency_id] |= invoice
         charges = self.browse()
+        if batches:
+            batches.expect(len(groups))
         for (partner, currency), moves in groups.items():
+            failed = False
             try:
                 with self.env.cr.savepoint():
                     charges |= self._charge_customer(
-                        partner, currency, moves, as_of, reductions
+                        partner, currency, moves, as_of, instalments
                     )
             except Exception:
                 if raise_errors:
                     raise
+                failed = True
                 _logger.exception(
                     "Overdue interest for customer %s (id %s) as of %s could not be "
                     "charged; continuing with the next customer.",
@@ -205,45 +262,52 @@ class SalesInterestCharge(models.Model):
                     partner.id,
                     as_of,
                 )
+            if batches:
+                batches.processed(failed=failed)
         return charges
 
     @api.model
-    def _charge_customer(self, partner, currency, invoices, as_of, reductions):
-        """Compute each invoice's interest, mark the invoices that owe no more
-        interest as settled, and create the charge and its draft interest
-        invoice if there is anything to charge."""
+    def _charge_customer(self, partner, currency, invoices, as_of, instalments):
+        """Compute each invoice's interest, instalment by instalment, mark the
+        invoices that owe no more interest as settled, and create the charge
+        and its draft interest invoice if there is anything to charge."""
         line_vals, settled = [], self.env["account.move"]
         for invoice in invoices:
-            payments = reductions.get(invoice.id, [])
-            result = compute_interest(
-                invoice.amount_total,
-                invoice.invoice_date_due,
+            basis = invoice.sales_interest_basis or "annual"
+            results = compute_instalments_interest(
+                instalments.get(invoice.id, []),
                 as_of,
                 invoice.sales_interest_rate,
-                basis=invoice.sales_interest_basis or "annual",
+                basis=basis,
                 grace_days=invoice.sales_interest_grace_days,
-                reductions=payments,
                 charged_through=invoice.sales_interest_charged_through,
                 rounding=currency.rounding,
             )
-            paid = sum(amount for day, amount in payments if day <= as_of)
+            paid = sum(
+                amount
+                for instalment, _result in results
+                for day, amount in instalment.reductions
+                if day <= as_of
+            )
             if currency.compare_amounts(invoice.amount_total, paid) <= 0:
                 settled |= invoice
-            if currency.is_zero(result.amount):
-                continue
-            for period in result.periods:
-                line_vals.append(
-                    {
-                        "invoice_id": invoice.id,
-                        "date_from": period.date_from,
-                        "date_to": period.date_to,
-                        "days": period.days,
-                        "residual": period.residual,
-                        "rate": invoice.sales_interest_rate,
-                        "basis": invoice.sales_interest_basis or "annual",
-                        "amount": period.interest,
-                    }
-                )
+            for instalment, result in results:
+                if currency.is_zero(result.amount):
+                    continue
+                for period in result.periods:
+                    line_vals.append(
+                        {
+                            "invoice_id": invoice.id,
+                            "date_maturity": instalment.due_date,
+                            "date_from": period.date_from,
+                            "date_to": period.date_to,
+                            "days": period.days,
+                            "residual": period.residual,
+                            "rate": invoice.sales_interest_rate,
+                            "basis": basis,
+                            "amount": period.interest,
+                        }
+                    )
         if settled:
             settled.write({"sales_interest_settled": True})
         if not line_vals:
@@ -274,29 +338,45 @@ class SalesInterestCharge(models.Model):
     def _create_interest_invoice(
         self, name, partner, currency, company, as_of, line_vals
     ):
-        """The draft interest invoice: one line per source invoice, on the
+        """The draft interest invoice: one line per source invoice (per
+        instalment when several of its instalments are charged), on the
         "Overdue interest" product (its income account and taxes)."""
         product = self.env.ref("sales_receivables.product_overdue_interest")
-        per_invoice = defaultdict(list)
+        per_instalment = defaultdict(list)
         for vals in line_vals:
-            per_invoice[vals["invoice_id"]].append(vals)
-        invoices = self.env["account.move"].browse(list(per_invoice))
+            per_instalment[vals["invoice_id"], vals["date_maturity"]].append(vals)
+        instalments_charged = defaultdict(int)
+        for invoice_id, _due in per_instalment:
+            instalments_charged[invoice_id] += 1
+        invoices = self.env["account.move"].browse(list(instalments_charged))
+        names = {invoice.id: invoice.name for invoice in invoices}
         env = self.with_context(lang=partner.lang or self.env.lang).env
         invoice_lines = []
-        for invoice in invoices:
-            periods = per_invoice[invoice.id]
+        for (invoice_id, due), periods in per_instalment.items():
+            values = {
+                "invoice": names[invoice_id],
+                "start": format_date(env, periods[0]["date_from"]),
+                "end": format_date(env, periods[-1]["date_to"]),
+                "days": sum(p["days"] for p in periods),
+            }
+            if instalments_charged[invoice_id] > 1:
+                label = env._(
+                    "Overdue interest on %(invoice)s, instalment due %(due)s, "
+                    "from %(start)s to %(end)s (%(days)s days)",
+                    due=format_date(env, due),
+                    **values,
+                )
+            else:
+                label = env._(
+                    "Overdue interest on %(invoice)s from %(start)s to "
+                    "%(end)s (%(days)s days)",
+                    **values,
+                )
             invoice_lines.append(
                 Command.create(
                     {
                         "product_id": product.id,
-                        "name": env._(
-                            "Overdue interest on %(invoice)s from %(start)s to "
-                            "%(end)s (%(days)s days)",
-                            invoice=invoice.name,
-                            start=format_date(env, periods[0]["date_from"]),
-                            end=format_date(env, periods[-1]["date_to"]),
-                            days=sum(p["days"] for p in periods),
-                        ),
+                        "name": label,
                         "quantity": 1.0,
                         "price_unit": currency.round(sum(p["amount"] for p in periods)),
                     }

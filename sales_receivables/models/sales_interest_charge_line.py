@@ -5,10 +5,14 @@ from odoo.tools import SQL
 
 from .sales_interest_terms import INTEREST_BASES
 
+#: unique index: live charges never charge the same days of an instalment twice
+UNIQUE_DAYS_INDEX = "sales_interest_charge_line_instalment_from_uniq"
+
 
 class SalesInterestChargeLine(models.Model):
-    """Interest charged on one source invoice for consecutive days on the same
-    residual. The "Interest Charged" report reads these lines."""
+    """Interest charged on one source invoice (one instalment of it) for
+    consecutive days on the same residual. The "Interest Charged" report reads
+    these lines."""
 
     _name = "sales.interest.charge.line"
     _description = "Overdue Interest Charged Period"
@@ -28,6 +32,15 @@ class SalesInterestChargeLine(models.Model):
         ondelete="restrict",
         index=True,
         readonly=True,
+    )
+    date_maturity = fields.Date(
+        string="Instalment Due",
+        compute="_compute_date_maturity",
+        store=True,
+        readonly=False,
+        help="Due date of the instalment (receivable journal item) of the "
+        "invoice the interest runs on: each instalment runs from its own due "
+        "date on its own residual.",
     )
     date_from = fields.Date(string="From", required=True, readonly=True)
     date_to = fields.Date(string="To", required=True, readonly=True)
@@ -50,16 +63,33 @@ class SalesInterestChargeLine(models.Model):
     company_id = fields.Many2one(related="charge_id.company_id", store=True, index=True)
 
     def init(self):
-        # the same days of an invoice are never charged twice by live charges,
-        # even by two runs at the same time (cancelled charges free them)
+        # the same days of an instalment are never charged twice by live
+        # charges, even by two runs at the same time (cancelled charges free
+        # them); the index of 18.0.1.1.0 was per invoice, which two
+        # instalments charged from the same day would break
         self.env.cr.execute(
             SQL(
-                "CREATE UNIQUE INDEX IF NOT EXISTS %s ON %s (invoice_id, date_from) "
-                "WHERE state != 'cancel'",
+                "DROP INDEX IF EXISTS %s",
                 SQL.identifier("sales_interest_charge_line_invoice_from_uniq"),
+            )
+        )
+        self.env.cr.execute(
+            SQL(
+                "CREATE UNIQUE INDEX IF NOT EXISTS %s ON %s "
+                "(invoice_id, date_maturity, date_from) WHERE state != 'cancel'",
+                SQL.identifier(UNIQUE_DAYS_INDEX),
                 SQL.identifier(self._table),
             )
         )
+
+    @api.depends("invoice_id")
+    def _compute_date_maturity(self):
+        # lines charged before 18.0.1.2.0 (and lines created without it) ran
+        # on the invoice's due date; the invoice's later due-date changes do
+        # not rewrite what was charged (no dependency on it)
+        for line in self:
+            if not line.date_maturity:
+                line.date_maturity = line.invoice_id.invoice_date_due
 
     @api.depends("invoice_id", "date_from", "date_to")
     def _compute_display_name(self):

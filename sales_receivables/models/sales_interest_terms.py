@@ -5,7 +5,8 @@ the sale order (contract terms) and the invoice: field definitions and their
 check. The arithmetic is in ``tools/interest_math.py``."""
 
 from odoo import fields
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tools import float_compare
 
 INTEREST_BASES = [
     ("annual", "% per Year (365 Days)"),
@@ -16,6 +17,11 @@ INTEREST_TERM_FIELDS = (
     "sales_interest_rate",
     "sales_interest_basis",
     "sales_interest_grace_days",
+)
+#: who may set interest terms on customers and orders (besides the superuser)
+INTEREST_TERM_EDITOR_GROUPS = (
+    "sales_policy_base.group_sales_policy_manager",
+    "account.group_account_invoice",
 )
 
 
@@ -68,3 +74,44 @@ def check_interest_terms(records):
                     days=record.sales_interest_grace_days,
                 )
             )
+
+
+def may_edit_interest_terms(env):
+    """Sales managers and finance (Odoo's billing users and up) set interest
+    terms; salespeople do not loosen them on their own customers."""
+    return env.su or any(
+        env.user.has_group(group) for group in INTEREST_TERM_EDITOR_GROUPS
+    )
+
+
+def interest_terms_of(record, names=INTEREST_TERM_FIELDS):
+    """The record's terms as comparable values (see ``same_interest_terms``)."""
+    return {name: record[name] for name in names}
+
+
+def same_interest_terms(terms, other):
+    """Whether two dicts of terms are equal (rate to 4 digits, an empty basis
+    equal to an empty basis only)."""
+    for name, value in terms.items():
+        if name not in other:
+            continue
+        if name == "sales_interest_rate":
+            if float_compare(value or 0.0, other[name] or 0.0, precision_digits=4):
+                return False
+        elif (value or False) != (other[name] or False):
+            return False
+    return True
+
+
+def interest_terms_refusal(env, record):
+    """The AccessError refusing a salesperson's change of interest terms."""
+    return AccessError(
+        env._(
+            "You cannot change the overdue interest terms of %(record)s (specific "
+            "terms, rate, basis or grace days): under the sales policy clause "
+            "SP-REC-INT, interest terms are set by sales managers and finance "
+            "only, so that a salesperson does not loosen them for their own "
+            "customers. Ask your sales manager or finance to change them.",
+            record=record.display_name,
+        )
+    )

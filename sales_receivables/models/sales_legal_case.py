@@ -10,7 +10,12 @@ class SalesLegalCase(models.Model):
 
     _name = "sales.legal.case"
     _description = "Legal Recovery Case"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "sales.policy.transition.mixin",
+    ]
+    _protected_fields = ["state", "date_closed"]
     _order = "date_opened desc, id desc"
 
     name = fields.Char(
@@ -89,7 +94,7 @@ class SalesLegalCase(models.Model):
         return super().create(vals_list)
 
     def action_start(self):
-        self.write({"state": "in_progress"})
+        self._transition({"state": "in_progress"})
 
     def action_close(self):
         for case in self:
@@ -100,4 +105,6 @@ class SalesLegalCase(models.Model):
                         case=case.name,
                     )
                 )
-        self.write({"state": "closed", "date_closed": fields.Date.context_today(self)})
+        self._transition(
+            {"state": "closed", "date_closed": fields.Date.context_today(self)}
+        )

@@ -9,9 +9,12 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
+from ..tools.cron_batch import CronBatches
+
 _logger = logging.getLogger(__name__)
 
-#: invoices given a reminder per transaction savepoint
+#: invoices given a reminder per transaction savepoint (and per commit of the
+#: daily cron)
 BATCH_SIZE = 500
 
 #: activity type of each channel
@@ -98,24 +101,33 @@ class SalesReminderLevel(models.Model):
 
     # --- business methods -----------------------------------------------------
     @api.model
-    def _cron_send_reminders(self, today=None):
+    def _cron_send_reminders(self, today=None, batch_size=BATCH_SIZE, commit=None):
         """Create the next due reminder of every open customer invoice.
 
         For each invoice the latest level whose day has come is taken, unless
         it was already done (a level is never done twice for an invoice, and a
         level older than the last one done is not sent late). One failing
-        invoice is logged and skipped.
+        invoice is logged and skipped. The work is committed every
+        ``batch_size`` invoices (``commit``: see ``tools/cron_batch.py``), so
+        a timeout loses nothing already given; the next run gives the rest.
         """
         today = today or fields.Date.context_today(self)
+        batches = CronBatches(self.env, batch_size, commit=commit)
         levels = self.search([])
         done = 0
         for company in levels.company_id:
             company_levels = levels.filtered(lambda lv, c=company: lv.company_id == c)
-            done += self._send_company_reminders(company, company_levels, today)
+            done += self._send_company_reminders(
+                company, company_levels, today, batches
+            )
+        batches.flush()
         return done
 
     @api.model
-    def _send_company_reminders(self, company, levels, today):
+    def _send_company_reminders(self, company, levels, today, batches=None):
+        """Give the due reminders of ``company``; returns how many. With
+        ``batches`` (a ``CronBatches``), in batches of its size, each counted
+        (and committed) when given."""
         Move = self.env["account.move"].with_company(company)
         earliest = min(levels.mapped("days"))
         invoices = Move.search_fetch(
@@ -155,12 +167,18 @@ class SalesReminderLevel(models.Model):
             # never twice, and never a level below one already given
             if level and not any(days >= level.days for days in given[invoice.id]):
                 todo[level].append(invoice.id)
+        size = batches.batch_size if batches else BATCH_SIZE
+        if batches:
+            batches.expect(sum(len(ids) for ids in todo.values()))
         count = 0
         for level, ids in todo.items():
-            for start in range(0, len(ids), BATCH_SIZE):
-                count += level._give_reminders_safely(
-                    Move.browse(ids[start : start + BATCH_SIZE]), today
-                )
+            for start in range(0, len(ids), size):
+                chunk = ids[start : start + size]
+                given_now = level._give_reminders_safely(Move.browse(chunk), today)
+                count += given_now
+                if batches:
+                    batches.processed(given_now)
+                    batches.processed(len(chunk) - given_now, failed=True)
         return count
 
     def _give_reminders_safely(self, invoices, today):

@@ -4,8 +4,10 @@ from . import test_credit_hold_rpc
 from . import test_collection_plan
 from . import test_reminders
 from . import test_escalation
+from . import test_cron_batches
 from . import test_reports
 from . import test_interest_math
 from . import test_interest
+from . import test_interest_terms_access
 from . import test_accountant_access
 from . import test_ui

@@ -1,10 +1,19 @@
 # Copyright 2026 Sales Policy Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import Command
+from psycopg2.errors import LockNotAvailable
+
+from odoo import SUPERUSER_ID, Command, api
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.modules.migration import load_script
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import SalesReceivablesCommon
+
+post_migration_1_2 = load_script(
+    "sales_receivables/migrations/18.0.1.2.0/post-migration.py",
+    "sales_receivables_post_migration_18_0_1_2_0",
+)
 
 
 @tagged("post_install", "-at_install")
@@ -208,3 +217,167 @@ class TestCreditHold(SalesReceivablesCommon):
         with self.assertRefused(UserError, "in legal recovery"):
             order.with_user(self.rep).action_confirm()
         self.assertEqual(order.state, "draft")
+
+    def test_shipped_credit_hold_rule_is_a_credit_hold_release(self):
+        self.assertRecordValues(
+            self.credit_rule,
+            [
+                {
+                    "kind": "credit_hold",
+                    "clause_id": self.env.ref(
+                        "sales_receivables.clause_receivables_credit_hold"
+                    ).id,
+                }
+            ],
+        )
+
+    def test_rule_naming_credit_hold_in_its_condition_is_no_release(self):
+        """A plain approval rule whose condition mentions the credit hold does
+        not release it: only rules of the kind Credit Hold Release do."""
+        Rule = self.env["sales.policy.approval.rule"]
+        self.credit_rule.active = False
+        plain = Rule.create(
+            {
+                "name": "Manager reviews held orders",
+                "model_id": self.env["ir.model"]._get_id("sale.order"),
+                "action": "confirm",
+                "domain": '[("sales_credit_hold", "=", True)]',
+                "approver_type": "group",
+                "approver_group_id": self.env.ref(
+                    "sales_policy_base.group_sales_policy_manager"
+                ).id,
+            }
+        )
+        self.assertEqual(plain.kind, "approval")
+        self._set_credit(sales_credit_limit=100.0)
+        order = self._order(300.0)
+        with self.assertRefused(UserError, "no active credit-hold approval rule"):
+            order.with_user(self.rep).action_confirm()
+        # a release rule whose condition does not name the hold still releases
+        release = Rule.create(
+            {
+                "name": "Finance releases large held orders",
+                "kind": "credit_hold",
+                "model_id": self.env["ir.model"]._get_id("sale.order"),
+                "action": "confirm",
+                "domain": '[("amount_untaxed", ">=", 200)]',
+                "approver_type": "group",
+                "approver_group_id": self.env.ref(
+                    "sales_policy_base.group_sales_policy_finance_reviewer"
+                ).id,
+            }
+        )
+        plain.active = False
+        order.with_user(self.rep).action_request_approval()
+        request = (
+            self.env["sales.policy.approval.request"]
+            .sudo()
+            .search([("res_model", "=", "sale.order"), ("res_id", "=", order.id)])
+        )
+        self.assertEqual(request.rule_id, release)
+        request.with_user(self.finance_reviewer).action_approve()
+        order.with_user(self.rep).action_confirm()
+        self.assertEqual(order.state, "sale")
+
+    def test_upgrade_makes_rules_naming_the_hold_credit_hold_releases(self):
+        """Before 18.0.1.2.0 a credit-hold rule was recognised by its
+        condition; the upgrade gives those rules the kind, and only those."""
+        Rule = self.env["sales.policy.approval.rule"].with_context(active_test=False)
+        other = Rule.search(
+            [("model_name", "=", "sale.order"), ("id", "!=", self.credit_rule.id)],
+            limit=1,
+        )
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE sales_policy_approval_rule SET kind = 'approval', "
+            "clause_id = NULL WHERE id = %s",
+            (self.credit_rule.id,),
+        )
+        post_migration_1_2.migrate(self.env.cr, "18.0.1.1.0")
+        self.env.invalidate_all()
+        self.assertRecordValues(
+            self.credit_rule,
+            [
+                {
+                    "kind": "credit_hold",
+                    "clause_id": self.env.ref(
+                        "sales_receivables.clause_receivables_credit_hold"
+                    ).id,
+                }
+            ],
+        )
+        if other:
+            self.assertEqual(other.kind, "approval")
+
+    def test_second_order_of_a_customer_no_longer_fits_after_the_first(self):
+        self._set_credit(sales_credit_limit=1000.0)
+        first = self._order(600.0)
+        second = self._order(600.0)
+        # each fits alone: 600 <= 1000
+        self.assertFalse((first | second).filtered("sales_credit_hold"))
+        first.with_user(self.rep).action_confirm()
+        # 600 confirmed + 600 - 1000 = 200 over
+        with self.assertRefused(UserError, r"over its credit limit .* by .*200\.00"):
+            second.with_user(self.rep).action_confirm()
+        self.assertEqual(second.state, "draft")
+
+    def _customer_row_free(self, partner_id):
+        """Whether another transaction could lock the customer's row for an
+        update right now (NOWAIT: fails at once when it is locked)."""
+        with self.registry.cursor() as cr, mute_logger("odoo.sql_db"):
+            try:
+                cr.execute(
+                    "SELECT id FROM res_partner WHERE id = %s "
+                    "FOR NO KEY UPDATE NOWAIT",
+                    [partner_id],
+                )
+            except LockNotAvailable:
+                cr.rollback()
+                return False
+            cr.rollback()
+            return True
+
+    def _committed(self, function):
+        """Run ``function(env)`` as superuser in its own committed transaction
+        (another transaction sees only committed rows); return its result."""
+        with self.registry.cursor() as cr:
+            cr.execute("SET LOCAL lock_timeout = '10s'")
+            return function(api.Environment(cr, SUPERUSER_ID, {}))
+
+    def test_confirmation_locks_a_customer_with_a_credit_limit(self):
+        """Two confirmations for a customer with a credit limit are
+        serialized: the first holds the customer's row until it commits, so
+        the second computes the exposure after it (PostgreSQL makes it retry
+        on a fresh snapshot). Checked with a second database connection,
+        which needs a customer and a quotation committed for this test (and
+        deleted after it)."""
+        company_id = self.company.id
+
+        def create(env):
+            partner = env["res.partner"].create(
+                {"name": "Credit Lock Customer", "is_company": True}
+            )
+            partner.with_company(company_id).sales_credit_limit = 1000.0
+            order = (
+                env["sale.order"]
+                .with_company(company_id)
+                .create({"partner_id": partner.id, "company_id": company_id})
+            )
+            return partner.id, order.id
+
+        def delete(env):
+            env["sale.order"].browse(order_id).unlink()
+            env["res.partner"].browse(partner_id).unlink()
+
+        partner_id, order_id = self._committed(create)
+        self.addCleanup(self._committed, delete)
+        self.assertTrue(self._customer_row_free(partner_id))
+        with self.registry.cursor() as cr:
+            cr.execute("SET LOCAL lock_timeout = '10s'")
+            order = api.Environment(cr, SUPERUSER_ID, {})["sale.order"].browse(order_id)
+            # what confirming does first: the credit check
+            order._sales_credit_hold_check()
+            self.assertFalse(self._customer_row_free(partner_id))
+            cr.rollback()
+        # the lock goes with the confirming transaction
+        self.assertTrue(self._customer_row_free(partner_id))

@@ -109,8 +109,8 @@ class TestOverdueInterest(SalesReceivablesCommon):
             )
         )
         self.assertEqual(order.sales_interest_basis, "daily_percent")
-        # ... and its own terms go to its invoices
-        order.write(
+        # ... and its own terms (set by a sales manager) go to its invoices
+        order.with_user(self.manager).write(
             {
                 "sales_interest_rate": 18.0,
                 "sales_interest_basis": "annual",
@@ -472,6 +472,154 @@ class TestOverdueInterest(SalesReceivablesCommon):
         self.Charge._cron_compute_interest()
         self.assertEqual(bad.sales_interest_charged_through, today)
 
+    def _instalment_invoice(self):
+        """1000 invoiced on 1 Jan 2026 in two instalments: 500 due on 31 Jan
+        (30 days) and 500 due on 28 Feb (58 days); 200 paid on 10 Feb."""
+        term = self.env["account.payment.term"].create(
+            {
+                "name": "Half at 30 days, half at 58 days",
+                "line_ids": [
+                    Command.create(
+                        {"value": "percent", "value_amount": 50.0, "nb_days": 30}
+                    ),
+                    Command.create(
+                        {"value": "percent", "value_amount": 50.0, "nb_days": 58}
+                    ),
+                ],
+            }
+        )
+        invoice = (
+            self.env["account.move"]
+            .with_company(self.company)
+            .create(
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": self.customer.id,
+                    "invoice_user_id": self.rep.id,
+                    "invoice_date": date(2026, 1, 1),
+                    "invoice_payment_term_id": term.id,
+                    "invoice_line_ids": [
+                        Command.create(
+                            {
+                                "product_id": self.product.id,
+                                "quantity": 1,
+                                "price_unit": 1000.0,
+                                "tax_ids": [Command.clear()],
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        invoice.action_post()
+        self._pay(invoice, 200.0, date(2026, 2, 10))
+        receivables = invoice.line_ids.filtered(
+            lambda line: line.account_type == "asset_receivable"
+        ).sorted("date_maturity")
+        # the payment went to the first instalment; the invoice's due date is
+        # its last instalment's
+        self.assertRecordValues(
+            receivables,
+            [
+                {"date_maturity": DUE, "amount_residual": 300.0},
+                {"date_maturity": date(2026, 2, 28), "amount_residual": 500.0},
+            ],
+        )
+        self.assertEqual(invoice.invoice_date_due, date(2026, 2, 28))
+        return invoice
+
+    def test_overdue_first_instalment_accrues_before_the_last_is_due(self):
+        invoice = self._instalment_invoice()
+        # as of 20 Feb, only the first instalment (due 31 Jan) is overdue:
+        #   1..9 Feb, 9 days on 500:   500 * 0.12 * 9 / 365  =  540 / 365
+        #   10..20 Feb, 11 days on 300: 300 * 0.12 * 11 / 365 = 396 / 365
+        #   936 / 365 = 2.5644 -> 2.56 (1.48 + 1.08 by largest remainder:
+        #   1.4795 and 1.0849 floor to 1.47 + 1.08, the missing cent goes to
+        #   the larger remainder, 0.95 of a cent)
+        charge = self._compute(date(2026, 2, 20))
+        self.assertRecordValues(
+            charge.line_ids.sorted("date_from"),
+            [
+                {
+                    "invoice_id": invoice.id,
+                    "date_maturity": DUE,
+                    "date_from": date(2026, 2, 1),
+                    "date_to": date(2026, 2, 9),
+                    "days": 9,
+                    "residual": 500.0,
+                    "amount": 1.48,
+                },
+                {
+                    "invoice_id": invoice.id,
+                    "date_maturity": DUE,
+                    "date_from": date(2026, 2, 10),
+                    "date_to": date(2026, 2, 20),
+                    "days": 11,
+                    "residual": 300.0,
+                    "amount": 1.08,
+                },
+            ],
+        )
+        self.assertEqual(charge.amount_total, 2.56)
+        # as of 31 Mar, both instalments run, each from its own due date:
+        #   first:  21 Feb..31 Mar, 8 + 31 = 39 days on 300:
+        #           300 * 0.12 * 39 / 365 = 1404 / 365 = 3.8466 -> 3.85
+        #   second: 1..31 Mar, 31 days on 500:
+        #           500 * 0.12 * 31 / 365 = 1860 / 365 = 5.0959 -> 5.10
+        #   3.85 + 5.10 = 8.95 (the two runs: 2.56 + 8.95 = 11.51, as one run
+        #   from scratch: 2340 / 365 = 6.41 on the first plus 5.10)
+        # (before 18.0.1.2.0: nothing as of 20 Feb, then 800 from 1 Mar only)
+        charge = self._compute(date(2026, 3, 31))
+        self.assertRecordValues(
+            charge.line_ids.sorted("date_maturity"),
+            [
+                {
+                    "date_maturity": DUE,
+                    "date_from": date(2026, 2, 21),
+                    "date_to": date(2026, 3, 31),
+                    "days": 39,
+                    "residual": 300.0,
+                    "amount": 3.85,
+                },
+                {
+                    "date_maturity": date(2026, 2, 28),
+                    "date_from": date(2026, 3, 1),
+                    "date_to": date(2026, 3, 31),
+                    "days": 31,
+                    "residual": 500.0,
+                    "amount": 5.10,
+                },
+            ],
+        )
+        # one interest-invoice line per instalment, naming its due date
+        self.assertRecordValues(
+            charge.move_id.invoice_line_ids.sorted("price_unit"),
+            [{"price_unit": 3.85}, {"price_unit": 5.10}],
+        )
+        self.assertIn("instalment due", charge.move_id.invoice_line_ids[0].name)
+        self.assertEqual(invoice.sales_interest_charged_through, date(2026, 3, 31))
+
+    def test_interest_on_instalments_from_scratch(self):
+        invoice = self._instalment_invoice()
+        # as of 31 Mar in one run:
+        #   first:  1..9 Feb on 500: 540 / 365; 10 Feb..31 Mar (19 + 31 = 50
+        #           days) on 300: 1800 / 365; 2340 / 365 = 6.4110 -> 6.41
+        #   second: 1..31 Mar on 500: 1860 / 365 = 5.0959 -> 5.10
+        #   total 6.41 + 5.10 = 11.51
+        charge = self._compute(date(2026, 3, 31))
+        self.assertEqual(charge.line_ids.invoice_id, invoice)
+        self.assertEqual(charge.amount_total, 11.51)
+        by_due = {
+            due: sum(
+                charge.line_ids.filtered(
+                    lambda line, d=due: line.date_maturity == d
+                ).mapped("amount")
+            )
+            for due in (DUE, date(2026, 2, 28))
+        }
+        self.assertAlmostEqual(by_due[DUE], 6.41)
+        self.assertAlmostEqual(by_due[date(2026, 2, 28)], 5.10)
+
     # --- access ----------------------------------------------------------------
     def test_reps_read_their_customers_charges_only_finance_manages(self):
         self._invoice(10000.0, due=DUE)
@@ -504,7 +652,7 @@ class TestOverdueInterest(SalesReceivablesCommon):
 
         def select():
             candidates = Charge._interest_candidates(AS_OF, self.company)
-            Charge._interest_reductions(candidates)
+            Charge._interest_instalments(candidates)
             return candidates
 
         first = self._invoice(1000.0, due=DUE)

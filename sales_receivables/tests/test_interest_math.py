@@ -8,7 +8,13 @@ from datetime import date
 from odoo.tests import tagged
 from odoo.tests.common import BaseCase
 
-from ..tools.interest_math import compute_interest, daily_rate, round_to
+from ..tools.interest_math import (
+    Instalment,
+    compute_instalments_interest,
+    compute_interest,
+    daily_rate,
+    round_to,
+)
 
 DUE = date(2026, 1, 31)
 AS_OF = date(2026, 3, 2)
@@ -210,3 +216,57 @@ class TestInterestMath(BaseCase):
         self.assertEqual(daily_rate(36.5), daily_rate(0.1, "daily_percent"))
         self.assertEqual(float(round_to(2.675, 0.01)), 2.68)  # half-up, exact
         self.assertEqual(float(round_to(98.6301, 0.05)), 98.65)
+
+    def test_each_instalment_runs_from_its_own_due_date_on_its_own_residual(self):
+        instalments = [
+            # listed out of order: the result comes by due date
+            Instalment(date(2026, 2, 28), 500.0, []),
+            Instalment(DUE, 500.0, [(date(2026, 2, 10), 200.0)]),
+        ]
+        results = compute_instalments_interest(instalments, date(2026, 3, 31), 12.0)
+        self.assertEqual([i.due_date for i, _r in results], [DUE, date(2026, 2, 28)])
+        first, second = (result for _i, result in results)
+        # first, due 31 Jan, 200 paid on 10 Feb:
+        #   1..9 Feb, 9 days on 500: 500 * 0.12 * 9 / 365 = 540 / 365 = 1.4795
+        #   10 Feb..31 Mar, 19 + 31 = 50 days on 300: 1800 / 365 = 4.9315
+        #   2340 / 365 = 6.4110 -> 6.41 (1.48 + 4.93)
+        self.assertEqual(first.amount, 6.41)
+        self.assertPeriods(
+            first,
+            [
+                (date(2026, 2, 1), date(2026, 2, 9), 9, 500.0, 1.48),
+                (date(2026, 2, 10), date(2026, 3, 31), 50, 300.0, 4.93),
+            ],
+        )
+        # second, due 28 Feb: 1..31 Mar on 500: 1860 / 365 = 5.0959 -> 5.10
+        self.assertEqual(second.amount, 5.10)
+        self.assertPeriods(
+            second, [(date(2026, 3, 1), date(2026, 3, 31), 31, 500.0, 5.10)]
+        )
+        # one debt of 1000 due on the last date (the hole this closes) would
+        # charge 800 from 1 Mar only: 800 * 0.12 * 31 / 365 = 8.15
+        self.assertEqual(
+            compute_interest(
+                1000.0,
+                date(2026, 2, 28),
+                date(2026, 3, 31),
+                12.0,
+                reductions=[(date(2026, 2, 10), 200.0)],
+            ).amount,
+            8.15,
+        )
+
+    def test_instalments_share_the_invoice_charged_through_day(self):
+        instalments = [
+            Instalment(DUE, 500.0, []),
+            Instalment(date(2026, 2, 28), 500.0, []),
+        ]
+        # a first run as of 20 Feb charged the first instalment through 20 Feb;
+        # the second was not due then: it still runs from its own due date
+        results = compute_instalments_interest(
+            instalments, date(2026, 3, 31), 12.0, charged_through=date(2026, 2, 20)
+        )
+        # first: 21 Feb..31 Mar = 39 days on 500: 2340 / 365 = 6.4110 -> 6.41
+        # second: 1..31 Mar = 31 days on 500: 1860 / 365 = 5.0959 -> 5.10
+        self.assertEqual([r.amount for _i, r in results], [6.41, 5.10])
+        self.assertEqual(results[1][1].periods[0].date_from, date(2026, 3, 1))

@@ -22,6 +22,10 @@ Conventions (documented for finance, tested in tests/test_interest_math.py):
 * Amounts are exact (``Decimal``) until the end: the total is rounded once,
   half-up, to the currency rounding; the periods' rounded interests are then
   adjusted (largest remainder) so that they add up to the rounded total.
+* An invoice payable in instalments (payment terms) is several debts: each
+  instalment runs from its own due date on its own residual (its amount less
+  what was reconciled with it), see :func:`compute_instalments_interest`;
+  each instalment's interest is rounded on its own.
 """
 
 from collections import namedtuple
@@ -46,6 +50,9 @@ InterestPeriod.__doc__ = """Consecutive charged days on the same residual.
 ``exact_interest`` is the unrounded ``Decimal`` value."""
 
 InterestResult = namedtuple("InterestResult", ["amount", "periods", "charged_through"])
+Instalment = namedtuple("Instalment", ["due_date", "amount", "reductions"])
+Instalment.__doc__ = """One amount of an invoice due on one date (a receivable
+journal item); ``reductions``: ``(date, amount)`` reconciled with it."""
 InterestResult.__doc__ = """``amount``: rounded total; ``periods``: list of
 :class:`InterestPeriod`; ``charged_through``: the last charged day (or the
 ``charged_through`` given when nothing is charged)."""
@@ -171,3 +178,42 @@ def compute_interest(
         )
     ]
     return InterestResult(float(total), periods, as_of)
+
+
+def compute_instalments_interest(
+    instalments,
+    as_of,
+    rate,
+    basis=ANNUAL,
+    grace_days=0,
+    charged_through=None,
+    rounding=0.01,
+):
+    """Interest owed on an invoice payable in ``instalments`` (iterable of
+    :class:`Instalment`), as of ``as_of``: each instalment is charged from its
+    own due date on its own residual (:func:`compute_interest`), so an overdue
+    first instalment runs while the last one is not yet due.
+
+    ``charged_through`` is the invoice's: a run charges every instalment up to
+    the same day, and days an instalment could not be charged on (before its
+    due date and grace) stay out of it.
+
+    :return: list of ``(instalment, InterestResult)`` by due date
+    """
+    return [
+        (
+            instalment,
+            compute_interest(
+                instalment.amount,
+                instalment.due_date,
+                as_of,
+                rate,
+                basis=basis,
+                grace_days=grace_days,
+                reductions=instalment.reductions,
+                charged_through=charged_through,
+                rounding=rounding,
+            ),
+        )
+        for instalment in sorted(instalments, key=lambda i: i.due_date)
+    ]
