@@ -20,6 +20,7 @@
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
         "data/sales_policy_clause_data.xml",
+        "data/sales_policy_approval_rule_data.xml",
         "views/sales_commission_plan_views.xml",
         "views/sales_commission_line_views.xml",
         "views/sales_commission_settlement_views.xml",

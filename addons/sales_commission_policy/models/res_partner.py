@@ -22,7 +22,11 @@ class ResPartner(models.Model):
         "order or invoice. Only sales managers change it once set.",
     )
     sales_commission_ownership_ids = fields.One2many(
-        "sales.commission.ownership", "partner_id", string="Ownership History"
+        "sales.commission.ownership",
+        "partner_id",
+        string="Ownership History",
+        groups="sales_policy_base.group_sales_policy_user,"
+        "sales_policy_base.group_sales_policy_finance_reviewer",
     )
 
     @api.model

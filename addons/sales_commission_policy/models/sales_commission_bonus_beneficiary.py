@@ -24,6 +24,28 @@ class SalesCommissionBonusBeneficiary(models.Model):
         ),
     ]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        beneficiaries = super().create(vals_list)
+        beneficiaries.bonus_id._beneficiaries_changed()
+        return beneficiaries
+
+    def write(self, vals):
+        bonuses = self.bonus_id
+        if not self.env.su:
+            bonuses._check_terms_open()
+        res = super().write(vals)
+        (bonuses | self.bonus_id)._beneficiaries_changed()
+        return res
+
+    def unlink(self):
+        bonuses = self.bonus_id
+        if not self.env.su:
+            bonuses._check_terms_open()
+        res = super().unlink()
+        bonuses.exists()._beneficiaries_changed()
+        return res
+
     @api.constrains("percent")
     def _check_percent(self):
         for beneficiary in self:

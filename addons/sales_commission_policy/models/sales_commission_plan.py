@@ -120,4 +120,12 @@ class SalesCommissionPlan(models.Model):
         ]
 
     def action_generate_lines(self):
-        return self.env["sales.commission.line"]._generate(companies=self.company_id)
+        """Generate the missing commission lines of the plans' companies.
+
+        Callable over RPC like every public method: the group is checked
+        here, before anything is read.
+        """
+        Line = self.env["sales.commission.line"]
+        Line._check_generation_access()
+        Line._generate(companies=self.company_id)
+        return True

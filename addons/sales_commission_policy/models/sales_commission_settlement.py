@@ -2,21 +2,40 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, LazyTranslate
 
-# written by the action methods only
-WORKFLOW_FIELDS = {"state", "approved_by_id", "bill_id"}
+_lt = LazyTranslate(__name__)
+
+MANAGER_GROUP = "sales_policy_base.group_sales_policy_manager"
 # fixed once the settlement left draft
 PERIOD_FIELDS = {"user_id", "company_id", "date_from", "date_to"}
 
 
 class SalesCommissionSettlement(models.Model):
-    """A rep's commission for one period: draft, approved by a manager, paid."""
+    """A rep's commission for one period: draft, approved, paid.
+
+    The approval engine approves it before its vendor bill is created (the
+    shipped rule: any sales manager; policy clause SP-COM-06): *Request
+    Approval* submits the draft, the approvers decide in *My Approvals* or on
+    the form, and the approval moves it to approved
+    (``_approval_on_decision``). The rep whose commission it is may not
+    approve it (the engine's requester). *Create Vendor Bill* pays it. The
+    state, approver and bill change only through these steps
+    (``_protected_fields``).
+    """
 
     _name = "sales.commission.settlement"
     _description = "Commission Settlement"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "sales.policy.approval.mixin"]
     _order = "date_from desc, user_id"
+
+    # Approval engine (sales.policy.approval.mixin)
+    _approval_actions = {"bill_commission": _lt("Create the Commission Vendor Bill")}
+    _approval_amount_field = "amount_total"
+    _approval_requester_field = "user_id"
+    _approval_fingerprint_fields = ["user_id", "date_from", "date_to", "line_ids"]
+    _approval_button_states = ("draft",)
+    _protected_fields = ["state", "approved_by_id", "bill_id"]
 
     name = fields.Char(readonly=True, copy=False, default="/")
     company_id = fields.Many2one(
@@ -146,31 +165,17 @@ class SalesCommissionSettlement(models.Model):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = sequence._next() if sequence else "/"
-            if vals.get("state", "draft") != "draft" or vals.get("approved_by_id"):
-                self._check_workflow_write(set(vals))
         return super().create(vals_list)
 
     def write(self, vals):
-        self._check_workflow_write(set(vals))
+        if not self.env.su and PERIOD_FIELDS & set(vals):
+            self._check_period_open()
         return super().write(vals)
 
-    def _check_workflow_write(self, field_names):
-        """State, approver and bill change only through the action buttons
-        (which check the user's role and the transition, then write them as
-        superuser); a settled rep or period changes only while in draft."""
-        if self.env.su:
-            return
-        if WORKFLOW_FIELDS & field_names:
-            raise UserError(
-                self.env._(
-                    "The state of a commission settlement changes only through "
-                    "its buttons (Approve, Create Vendor Bill, Cancel; policy "
-                    "clause SP-COM-06). Use those buttons instead of editing "
-                    "the state.",
-                )
-            )
+    def _check_period_open(self):
+        """A settled rep or period changes only while in draft."""
         frozen = self.filtered(lambda s: s.state != "draft")
-        if frozen and PERIOD_FIELDS & field_names:
+        if frozen:
             raise UserError(
                 self.env._(
                     "Settlement %(settlement)s is no longer a draft: its rep, "
@@ -180,8 +185,56 @@ class SalesCommissionSettlement(models.Model):
                 )
             )
 
+    def _protected_refusal(self, names):
+        return UserError(
+            self.env._(
+                "The state of a commission settlement changes only through "
+                "its buttons (Request Approval, Create Vendor Bill, Cancel; "
+                "policy clause SP-COM-06). Use those buttons instead of "
+                "editing the state, the approver or the bill.",
+            )
+        )
+
+    # --- approval engine --------------------------------------------------------
+    def _get_approval_fingerprint_data(self):
+        # what is paid: each line and its amount (a corrected line re-opens
+        # review)
+        result = super()._get_approval_fingerprint_data()
+        for settlement in self:
+            result[settlement.id].append(
+                sorted((line.id, line.amount) for line in settlement.sudo().line_ids)
+            )
+        return result
+
+    def _approval_decide_mine(self, decision):
+        """The form's Approve / Reject: refused to users no request waits for."""
+        if not self._approval_my_pending_requests():
+            raise AccessError(
+                self.env._(
+                    "Only the approvers of commission settlements (a sales "
+                    "manager) decide them (policy clause SP-COM-06); no request "
+                    "of %(settlements)s waits for your decision.",
+                    settlements=", ".join(self.mapped("display_name")),
+                )
+            )
+        return super()._approval_decide_mine(decision)
+
+    def _approval_on_decision(self, requests, decision):
+        """An approval moves the drafts every rule has approved to approved."""
+        res = super()._approval_on_decision(requests, decision)
+        if decision != "approved":
+            return res
+        drafts = self.filtered(lambda s: s.state == "draft")
+        status = drafts._approval_status_by_record("bill_commission")
+        ready = drafts.filtered(
+            lambda s: status.get(s.id, ("none",))[0] in ("none", "approved")
+        )
+        # the engine's decision is the right: approvers need no write access
+        ready.sudo()._transition({"state": "approved", "approved_by_id": self.env.uid})
+        return res
+
     def _check_manager(self):
-        if not self.env.user.has_group("sales_policy_base.group_sales_policy_manager"):
+        if not self.env.user.has_group(MANAGER_GROUP):
             raise AccessError(
                 self.env._(
                     "Only a sales manager approves and pays commission "
@@ -201,23 +254,21 @@ class SalesCommissionSettlement(models.Model):
                 )
             )
 
-    def action_approve(self):
-        self._check_manager()
-        self._check_state(("draft",))
-        self.sudo().write({"state": "approved", "approved_by_id": self.env.user.id})
-        return True
-
     def action_pay(self):
-        """Create a vendor bill to each rep's partner and mark paid."""
+        """Create a vendor bill to each rep's partner and mark paid.
+
+        Approved settlements; drafts only when no approval rule applies.
+        """
         self._check_manager()
-        self._check_state(("approved",))
+        self._check_state(("draft", "approved"))
+        self._approval_check("bill_commission")
         bills = (
             self.env["account.move"]
             .sudo()
             .create([settlement._prepare_bill_vals() for settlement in self])
         )
         for settlement, bill in zip(self, bills, strict=True):
-            settlement.sudo().write({"state": "paid", "bill_id": bill.id})
+            settlement._transition({"state": "paid", "bill_id": bill.id})
         return True
 
     def _prepare_bill_vals(self):
@@ -249,7 +300,9 @@ class SalesCommissionSettlement(models.Model):
         """Release the lines so that the period can be settled again."""
         self._check_manager()
         self._check_state(("draft", "approved"))
-        self.sudo().write({"state": "cancel"})
+        # withdrawn: nobody decides a cancelled settlement
+        self._approval_requests(states=("pending", "approved"))._mark_outdated()
+        self._transition({"state": "cancel"})
         self.line_ids.sudo().write({"settlement_id": False})
         return True
 

@@ -8,3 +8,8 @@ from . import test_commission_settlement
 from . import test_commission_security
 from . import test_commission_split_rules
 from . import test_commission_overdue
+from . import test_commission_generation_access
+from . import test_commission_ownership_security
+from . import test_commission_collection_sources
+from . import test_commission_plan_switch
+from . import test_commission_approval_rpc

@@ -26,6 +26,17 @@ class SalesCommissionCommon(SalesPolicyCommon):
     def setUpClass(cls):
         super().setUpClass()
         archive_approval_rules(cls.env)
+        # this module's own rules (bonuses, settlements) are its tests' subject
+        cls.bonus_rule = cls.env.ref(
+            "sales_commission_policy.approval_rule_commission_bonus"
+        )
+        cls.large_bonus_rule = cls.env.ref(
+            "sales_commission_policy.approval_rule_commission_bonus_large"
+        )
+        cls.settlement_rule = cls.env.ref(
+            "sales_commission_policy.approval_rule_commission_settlement"
+        )
+        (cls.bonus_rule | cls.large_bonus_rule | cls.settlement_rule).active = True
         if not cls.company.chart_template:
             cls.env["account.chart.template"].try_loading(
                 "generic_coa", company=cls.company, install_demo=False
@@ -145,6 +156,12 @@ class SalesCommissionCommon(SalesPolicyCommon):
             )
         )
         return wizard._create_payments()
+
+    def _approve_settlement(self, settlement, approver=None):
+        """Through the approval engine: a senior manager submits the draft, a
+        sales manager (or ``approver``) approves it."""
+        settlement.with_user(self.senior_manager).action_request_approval()
+        settlement.with_user(approver or self.manager).action_approval_approve()
 
     def _generate(self):
         return self.Line._generate(companies=self.company)

@@ -106,7 +106,7 @@ class TestCommissionCollection(SalesCommissionCommon):
         settlement = self.env["sales.commission.settlement"]._settle(
             date(2026, 3, 1), date(2026, 3, 31), self.company
         )
-        settlement.with_user(self.manager).action_approve()
+        self._approve_settlement(settlement)
         self._receivable(invoice).remove_move_reconcile()
         # the approved line stays locked; a -40 line takes it back and waits
         # for the next settlement: 40 - 40 = 0

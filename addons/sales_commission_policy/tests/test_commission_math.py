@@ -8,6 +8,7 @@ from odoo.addons.sales_commission_policy.tools.commission_math import (
     marginal_increment_sorted,
     marginal_tiered_commission,
     prepare_tiers,
+    received_share,
     split_amounts,
 )
 
@@ -91,3 +92,12 @@ class TestCommissionMath(BaseCase):
         self.assertAlmostEqual(marginal_increment_sorted(21000, -3000, tiers), -140.0)
         with self.assertRaises(ValueError):
             prepare_tiers([(100, 2.0)])
+
+    def test_received_share_leaves_out_the_written_off_part(self):
+        # a payment of 900 settling 1,000 (100 written off): 900 / 1,000
+        self.assertAlmostEqual(received_share(900.0, -1000.0), 0.9)
+        # money paid back on a credit note: -400 out for +400 matched
+        self.assertAlmostEqual(received_share(-400.0, 400.0), 1.0)
+        # nothing received (a netting entry) or nothing matched
+        self.assertEqual(received_share(0.0, -1000.0), 0.0)
+        self.assertEqual(received_share(100.0, 0.0), 0.0)

@@ -70,15 +70,18 @@ class TestCommissionSettlement(SalesCommissionCommon):
         with self.assertRaises(AccessError):
             self._settle(user=self.rep)
         settlement = self._settle().filtered(lambda s: s.user_id == self.rep)
+        settlement.with_user(self.senior_manager).action_request_approval()
         with self.assertRaises(AccessError):
-            settlement.with_user(self.rep).action_approve()
+            settlement.with_user(self.rep).action_approval_approve()
+        with self.assertRaises(AccessError):
+            settlement.with_user(self.rep).action_pay()
         self.assertEqual(settlement.state, "draft")
 
     def test_approved_lines_are_locked(self):
         settlement = self._settle().filtered(lambda s: s.user_id == self.rep)
         line = settlement.line_ids[0]
         line.amount = 41.0  # a draft settlement's lines may still be corrected
-        settlement.with_user(self.manager).action_approve()
+        self._approve_settlement(settlement)
         with self.assertRefused(UserError, "are locked"):
             line.amount = 99.0
         with self.assertRefused(UserError, "Cancel the settlement first"):
@@ -87,7 +90,7 @@ class TestCommissionSettlement(SalesCommissionCommon):
 
     def test_pay_creates_vendor_bill_for_the_rep(self):
         settlement = self._settle().filtered(lambda s: s.user_id == self.rep)
-        settlement.with_user(self.manager).action_approve()
+        self._approve_settlement(settlement)
         settlement.with_user(self.manager).action_pay()
         self.assertEqual(settlement.state, "paid")
         self.assertRecordValues(
@@ -142,7 +145,7 @@ class TestCommissionSettlement(SalesCommissionCommon):
         as_manager = settlement.with_user(self.manager)
         with self.assertRefused(UserError, "only through its buttons"):
             as_manager.write({"state": "paid"})
-        as_manager.action_approve()
+        self._approve_settlement(settlement)
         as_manager.action_pay()
         # paid -> draft would let the lines be changed and paid again
         with self.assertRefused(UserError, "only through its buttons"):
@@ -178,8 +181,8 @@ class TestCommissionSettlement(SalesCommissionCommon):
         theirs.with_user(self.manager).write({"line_ids": [Command.link(april.id)]})
         self.assertEqual(theirs.amount_total, 26.0)
         april.settlement_id = False
-        mine.with_user(self.manager).action_approve()
-        theirs.with_user(self.manager).action_approve()
+        self._approve_settlement(mine)
+        self._approve_settlement(theirs)
         with self.assertRefused(UserError, "no longer a draft"):
             theirs.with_user(self.manager).write({"line_ids": [Command.link(april.id)]})
         with self.assertRefused(UserError, "no longer a draft"):
@@ -191,3 +194,79 @@ class TestCommissionSettlement(SalesCommissionCommon):
             )
         self.assertEqual(theirs.amount_total, 20.0)
         self.assertFalse(april.settlement_id)
+
+    def test_vendor_bill_waits_for_the_settlement_approval(self):
+        settlement = self._settle().filtered(lambda s: s.user_id == self.rep)
+        as_manager = settlement.with_user(self.manager)
+        self.assertEqual(as_manager.approval_status, "to_submit")
+        with self.assertRefused(UserError, "must approve it first"):
+            as_manager.action_pay()
+        as_manager.action_request_approval()
+        self.assertEqual(as_manager.approval_status, "pending")
+        with self.assertRefused(UserError, "Wait for the approvers"):
+            as_manager.action_pay()
+        # the manager who submitted it may not approve it: another one does
+        self.assertFalse(as_manager.approval_can_decide)
+        settlement.with_user(self.senior_manager).action_approval_approve()
+        self.assertRecordValues(
+            settlement,
+            [{"state": "approved", "approved_by_id": self.senior_manager.id}],
+        )
+        as_manager.action_pay()
+        self.assertEqual(settlement.state, "paid")
+        self.assertTrue(settlement.bill_id)
+
+    def test_rejected_settlement_stays_draft_and_unpaid(self):
+        settlement = self._settle().filtered(lambda s: s.user_id == self.rep)
+        settlement.with_user(self.senior_manager).action_request_approval()
+        settlement.with_user(self.manager).action_approval_reject()
+        self.assertRecordValues(
+            settlement,
+            [{"state": "draft", "approval_status": "rejected", "bill_id": False}],
+        )
+        with self.assertRefused(UserError, "rejected"):
+            settlement.with_user(self.manager).action_pay()
+        # cancelled, the period can be settled again
+        settlement.with_user(self.manager).action_cancel()
+        self.assertEqual(settlement.state, "cancel")
+
+    def test_manager_cannot_approve_their_own_commission_settlement(self):
+        own = (
+            self.env["sales.commission.settlement"]
+            .with_user(self.senior_manager)
+            .create(
+                {
+                    "user_id": self.manager.id,
+                    "date_from": date(2026, 3, 1),
+                    "date_to": date(2026, 3, 31),
+                }
+            )
+        )
+        own.with_user(self.senior_manager).action_request_approval()
+        request = own.sudo().approval_request_ids
+        self.assertNotIn(self.manager, request.inbox_user_ids)
+        with self.assertRefused(AccessError, "SP-COM-06"):
+            own.with_user(self.manager).action_approval_approve()
+        with self.assertRefused(UserError, "own request"):
+            request.with_user(self.manager).action_approve()
+        self.assertRecordValues(own, [{"state": "draft", "approved_by_id": False}])
+        self.assertEqual(request.state, "pending")
+
+    def test_corrected_line_reopens_the_settlement_approval(self):
+        settlement = self._settle().filtered(lambda s: s.user_id == self.rep)
+        settlement.with_user(self.senior_manager).action_request_approval()
+        # corrected while the approvers look at it: 40 -> 41
+        settlement.line_ids[0].amount = 41.0
+        settlement.with_user(self.manager).action_approval_approve()
+        self.assertRecordValues(
+            settlement, [{"state": "draft", "approval_status": "to_submit"}]
+        )
+
+    def test_without_an_applicable_rule_the_draft_is_billed_at_once(self):
+        self.settlement_rule.active = False
+        settlement = self._settle().filtered(lambda s: s.user_id == self.rep)
+        self.assertEqual(settlement.approval_status, "none")
+        settlement.with_user(self.manager).action_pay()
+        self.assertRecordValues(
+            settlement, [{"state": "paid", "approved_by_id": False}]
+        )

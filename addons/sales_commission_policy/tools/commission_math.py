@@ -106,3 +106,15 @@ def split_amounts(amount, percentages, digits=2):
     ]
     parts[-1] += total - sum(parts)
     return [float(p) for p in parts]
+
+
+def received_share(received, matched):
+    """Share of a payment entry's matched receivable that is money received.
+
+    ``received``: the entry's bank or cash amount; ``matched``: its receivable
+    (or payable) amount. A payment of 900 that settles 1,000 with a 100
+    write-off received 90 %. Clamped to [0, 1]; signs are ignored.
+    """
+    if not matched:
+        return 0.0
+    return max(0.0, min(1.0, abs(float(received)) / abs(float(matched))))
