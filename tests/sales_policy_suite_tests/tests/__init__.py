@@ -3,3 +3,4 @@ from . import test_qualification_approvals
 from . import test_stock_users
 from . import test_translations
 from . import test_customer_development_flow
+from . import test_enforcement_registry
