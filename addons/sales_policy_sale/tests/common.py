@@ -1,8 +1,47 @@
 # Copyright 2026 Sales Policy Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import xmlrpc.client
+
 from odoo import Command
 
 from odoo.addons.sales_policy_base.tests.common import SalesPolicyCommon
+
+#: context keys a caller might forge to slip past the gates
+FORGED_CONTEXT = {
+    "sales_policy_approval_transition": True,
+    "sales_policy_transition": True,
+    "sales_policy_approval_checked": True,
+    "sales_policy_skip_approval": True,
+    "skip_approval": True,
+    "sudo": True,
+}
+
+
+class RepOverRpcMixin:
+    """For an HttpCase: the salesperson ``rep`` calling XML-RPC with forged
+    context keys."""
+
+    rep_password = "sp-rep-rpc-1"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.rep.password = cls.rep_password
+
+    def _rpc(self, model, method, *args):
+        self.env.flush_all()  # the RPC reads the database
+        return self.xmlrpc_object.execute_kw(
+            self.env.cr.dbname,
+            self.rep.id,
+            self.rep_password,
+            model,
+            method,
+            list(args),
+            {"context": FORGED_CONTEXT},
+        )
+
+    def assertFault(self, regex):
+        return self.assertRaisesRegex(xmlrpc.client.Fault, regex)
 
 
 class SalesPolicySaleCommon(SalesPolicyCommon):

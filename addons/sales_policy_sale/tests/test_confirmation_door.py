@@ -1,22 +1,11 @@
 # Copyright 2026 Sales Policy Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import xmlrpc.client
 
 from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
-from .common import SalesPolicySaleCommon
-
-#: context keys a caller might forge to slip past the gates
-FORGED_CONTEXT = {
-    "sales_policy_approval_transition": True,
-    "sales_policy_transition": True,
-    "sales_policy_approval_checked": True,
-    "sales_policy_skip_approval": True,
-    "skip_approval": True,
-    "sudo": True,
-}
+from .common import RepOverRpcMixin, SalesPolicySaleCommon
 
 
 @tagged("post_install", "-at_install")
@@ -112,30 +101,9 @@ class TestConfirmationDoor(SalesPolicySaleCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestConfirmationDoorRpc(SalesPolicySaleCommon, HttpCase):
+class TestConfirmationDoorRpc(RepOverRpcMixin, SalesPolicySaleCommon, HttpCase):
     """The same doors, for a salesperson calling XML-RPC with forged context
     keys."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.rep_password = "sp-rep-door-1"
-        cls.rep.password = cls.rep_password
-
-    def _rpc(self, model, method, *args):
-        self.env.flush_all()  # the RPC reads the database
-        return self.xmlrpc_object.execute_kw(
-            self.env.cr.dbname,
-            self.rep.id,
-            self.rep_password,
-            model,
-            method,
-            list(args),
-            {"context": FORGED_CONTEXT},
-        )
-
-    def assertFault(self, regex):
-        return self.assertRaisesRegex(xmlrpc.client.Fault, regex)
 
     def test_rep_cannot_confirm_by_writing_the_state_over_rpc(self):
         order = self._order()

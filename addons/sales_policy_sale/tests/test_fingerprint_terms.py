@@ -7,8 +7,7 @@ from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
 from ..models.sale_order import FINGERPRINT_FIELDS
-from .common import SalesPolicySaleCommon
-from .test_confirmation_door import FORGED_CONTEXT
+from .common import RepOverRpcMixin, SalesPolicySaleCommon
 
 TERMS = (
     "taxes",
@@ -123,25 +122,7 @@ class TestFingerprintTerms(FingerprintCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestFingerprintTermsRpc(FingerprintCommon, HttpCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.rep_password = "sp-rep-terms-1"
-        cls.rep.password = cls.rep_password
-
-    def _rpc(self, model, method, *args):
-        self.env.flush_all()  # the RPC reads the database
-        return self.xmlrpc_object.execute_kw(
-            self.env.cr.dbname,
-            self.rep.id,
-            self.rep_password,
-            model,
-            method,
-            list(args),
-            {"context": FORGED_CONTEXT},
-        )
-
+class TestFingerprintTermsRpc(RepOverRpcMixin, FingerprintCommon, HttpCase):
     def test_rep_changing_taxes_over_rpc_cannot_confirm_on_the_old_approval(self):
         order = self._order()
         self._submit_and_approve_all(order)

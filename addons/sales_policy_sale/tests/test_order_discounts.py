@@ -6,8 +6,7 @@ from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import HttpCase, tagged
 
-from .common import SalesPolicySaleCommon
-from .test_confirmation_door import FORGED_CONTEXT
+from .common import RepOverRpcMixin, SalesPolicySaleCommon
 
 
 class OrderDiscountCommon(SalesPolicySaleCommon):
@@ -188,25 +187,7 @@ class TestOrderDiscounts(OrderDiscountCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestOrderDiscountsRpc(OrderDiscountCommon, HttpCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.rep_password = "sp-rep-discount-1"
-        cls.rep.password = cls.rep_password
-
-    def _rpc(self, model, method, *args):
-        self.env.flush_all()  # the RPC reads the database
-        return self.xmlrpc_object.execute_kw(
-            self.env.cr.dbname,
-            self.rep.id,
-            self.rep_password,
-            model,
-            method,
-            list(args),
-            {"context": FORGED_CONTEXT},
-        )
-
+class TestOrderDiscountsRpc(RepOverRpcMixin, OrderDiscountCommon, HttpCase):
     def test_rep_negative_line_above_the_limit_refused_over_rpc(self):
         order = self._order()
         with self.assertRaisesRegex(xmlrpc.client.Fault, "above your limit of 10"):
