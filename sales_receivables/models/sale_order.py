@@ -63,6 +63,21 @@ class SaleOrder(models.Model):
             order.sales_credit_hold = bool(reason)
             order.sales_credit_hold_reason = reason or False
 
+    @api.model
+    def _sales_policy_fingerprint_fields(self):
+        # the overdue-interest terms are contract terms: changing them after
+        # approval re-opens review (sales_policy_sale's one definition)
+        names = super()._sales_policy_fingerprint_fields()
+        return {
+            **names,
+            "sale.order": (
+                *names["sale.order"],
+                "sales_interest_rate",
+                "sales_interest_basis",
+                "sales_interest_grace_days",
+            ),
+        }
+
     @api.depends_context("uid")
     def _compute_sales_interest_terms_editable(self):
         self.sales_interest_terms_editable = may_edit_interest_terms(self.env)

@@ -11,3 +11,4 @@ from . import test_interest
 from . import test_interest_terms_access
 from . import test_accountant_access
 from . import test_ui
+from . import test_interest_terms_fingerprint

@@ -131,6 +131,34 @@ class SaleOrder(models.Model):
         self.flush_recordset(names["sale.order"])
         return fingerprint_sql(self, Line, names)
 
+    @api.model
+    def _sales_policy_refingerprint_open_requests(self):
+        """After an upgrade that changed what the fingerprint covers: the open
+        requests (pending, approved) of quotations take their quotation's
+        fingerprint computed the new way. An edit made after approval already
+        outdated its requests when it was made, so the open ones still match
+        their quotation. Called from migrations."""
+        requests = (
+            self.env["sales.policy.approval.request"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", "sale.order"),
+                    ("state", "in", ("pending", "approved")),
+                ]
+            )
+        )
+        orders = (
+            self.sudo()
+            .browse(set(requests.mapped("res_id")))
+            .exists()
+            .filtered(lambda order: order.state in QUOTATION_STATES)
+        )
+        fingerprints = orders._approval_fingerprints()
+        for request in requests:
+            if request.res_id in fingerprints:
+                request.fingerprint = fingerprints[request.res_id]
+
     def _get_approval_fingerprint_data(self):
         """Customer, contract terms and every line (one query)."""
         if not self.ids:

@@ -1,7 +1,8 @@
 # Copyright 2026 Sales Policy Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Credit-hold rules are found by their kind, no longer by a field name in
-their condition.
+their condition; the order's interest terms are part of what an approval
+covers.
 
 Before 18.0.1.2.0 a rule was a credit-hold rule when its condition named
 ``sales_credit_hold``; those rules (the shipped one and any copy a policy
@@ -10,12 +11,18 @@ confirmations they held stay held by the same rules. The shipped rule also
 gets its policy clause (the data file is not reloaded: noupdate).
 """
 
+from odoo import SUPERUSER_ID, api
 from odoo.tools import SQL
 
 
 def migrate(cr, version):
     if not version:
         return
+    # the order's overdue-interest terms joined the approval fingerprint:
+    # open requests of quotations take the new fingerprint (see
+    # sales_policy_sale's 18.0.1.1.0 migration)
+    env = api.Environment(cr, SUPERUSER_ID, {})
+    env["sale.order"]._sales_policy_refingerprint_open_requests()
     cr.execute(
         SQL(
             """
