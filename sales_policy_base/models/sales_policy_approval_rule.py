@@ -6,8 +6,6 @@ from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 from odoo.tools.safe_eval import safe_eval
 
-from ..tools.approval_match import rule_matches
-
 #: what the gate needs of a rule to match it, as plain cached data (see
 #: ``_get_rule_specs_for_model``): the gate reads no rule on the hot path
 RuleSpec = namedtuple(
@@ -359,12 +357,6 @@ class SalesPolicyApprovalRule(models.Model):
         return super().unlink()
 
     @api.model
-    def _get_rules_for_model(self, model_name):
-        """Active rules of a model (all companies; callers match the company)."""
-        specs = self._get_rule_specs_for_model(model_name)
-        return self.sudo().browse([spec.id for spec in specs])
-
-    @api.model
     @tools.ormcache("model_name")
     def _get_rule_specs_for_model(self, model_name):
         """``RuleSpec`` of each active rule of a model, in rule order.
@@ -399,10 +391,6 @@ class SalesPolicyApprovalRule(models.Model):
     def _get_domain(self):
         self.ensure_one()
         return safe_eval(self.domain or "[]")
-
-    def _values_match(self, values, company):
-        self.ensure_one()
-        return rule_matches(self, values, company.sales_policy_large_bid_amount)
 
     def _get_approvers(self, record):
         """Users who may decide a request of this rule on ``record``."""
