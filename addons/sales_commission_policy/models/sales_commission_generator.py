@@ -168,38 +168,20 @@ class CommissionGenerator:
         written off). Invoices that already earned when posted are left out.
         """
         self.env.flush_all()
-        self.env.cr.execute(
+        # an invoice is paid by the credit side of its matchings, a credit
+        # note by the debit side: one query per side, the same conditions
+        branches = [
             SQL(
                 """
             SELECT apr.id AS partial_id, apr.amount, apr.max_date AS date,
                    il.move_id, pm.id AS counterpart_move_id
               FROM account_partial_reconcile apr
-              JOIN account_move_line il ON il.id = apr.debit_move_id
+              JOIN account_move_line il ON il.id = apr.%(document_side)s
               JOIN account_move im ON im.id = il.move_id
-              JOIN account_move_line pl ON pl.id = apr.credit_move_id
+              JOIN account_move_line pl ON pl.id = apr.%(payment_side)s
               JOIN account_move pm ON pm.id = pl.move_id
               JOIN account_journal pj ON pj.id = pm.journal_id
-             WHERE im.move_type = 'out_invoice' AND pm.move_type = 'entry'
-               AND pj.type = ANY(%(journal_types)s)
-               AND im.state = 'posted' AND im.company_id = ANY(%(companies)s)
-               AND apr.max_date >= %(date_from)s
-               AND (%(date_to)s::date IS NULL OR apr.max_date <= %(date_to)s)
-               AND NOT EXISTS (SELECT 1 FROM sales_commission_line l
-                                WHERE l.source_partial = apr.id
-                                  AND l.source_partial != 0)
-               AND NOT EXISTS (SELECT 1 FROM sales_commission_line l
-                                WHERE l.move_id = im.id AND l.source_partial = 0
-                                  AND l.bonus_id IS NULL)
-             UNION ALL
-            SELECT apr.id AS partial_id, apr.amount, apr.max_date AS date,
-                   il.move_id, pm.id AS counterpart_move_id
-              FROM account_partial_reconcile apr
-              JOIN account_move_line il ON il.id = apr.credit_move_id
-              JOIN account_move im ON im.id = il.move_id
-              JOIN account_move_line pl ON pl.id = apr.debit_move_id
-              JOIN account_move pm ON pm.id = pl.move_id
-              JOIN account_journal pj ON pj.id = pm.journal_id
-             WHERE im.move_type = 'out_refund' AND pm.move_type = 'entry'
+             WHERE im.move_type = %(move_type)s AND pm.move_type = 'entry'
                AND pj.type = ANY(%(journal_types)s)
                AND im.state = 'posted' AND im.company_id = ANY(%(companies)s)
                AND apr.max_date >= %(date_from)s
@@ -211,12 +193,20 @@ class CommissionGenerator:
                                 WHERE l.move_id = im.id AND l.source_partial = 0
                                   AND l.bonus_id IS NULL)
                 """,
+                document_side=SQL.identifier(document_side),
+                payment_side=SQL.identifier(payment_side),
+                move_type=move_type,
                 companies=plans.company_id.ids,
                 date_from=min(plans.mapped("date_from")),
                 date_to=date_to,
                 journal_types=LIQUIDITY_JOURNAL_TYPES,
             )
-        )
+            for move_type, document_side, payment_side in (
+                ("out_invoice", "debit_move_id", "credit_move_id"),
+                ("out_refund", "credit_move_id", "debit_move_id"),
+            )
+        ]
+        self.env.cr.execute(SQL(" UNION ALL ").join(branches))
         partials = self.env.cr.dictfetchall()
         if not partials:
             return []
