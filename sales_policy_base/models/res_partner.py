@@ -7,11 +7,17 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import format_amount, formatLang
 
+from ..tools.cron_batch import CronBatches
 from ..tools.grading_math import CRITERIA
+from ..tools.rpc_args import public_arguments
 from .sales_grading_engine import SalesGradingEngine
 from .sales_grading_policy import GRADES, MANAGER_GROUP, SAMPLE_FEES
 
 _logger = logging.getLogger(__name__)
+
+#: partners graded per committed chunk of the monthly cron (system parameter
+#: ``sales_policy_base.regrade_batch_size`` overrides it)
+REGRADE_BATCH_SIZE = 5000
 
 # Fields only the grading engine and sales managers write.
 GRADE_PROTECTED_FIELDS = {
@@ -251,6 +257,7 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
+    @public_arguments(one=True)
     def action_sales_regrade(self):
         """Re-grade this customer now (sales managers)."""
         self.ensure_one()
@@ -307,7 +314,9 @@ class ResPartner(models.Model):
         }
 
     @api.model
-    def _sales_regrade(self, partners=None, source="cron", companies=None):
+    def _sales_regrade(
+        self, partners=None, source="cron", companies=None, batches=None
+    ):
         """Grade ``partners`` (default: every customer) set-based.
 
         The batch work is done by :class:`SalesGradingEngine`
@@ -316,10 +325,12 @@ class ResPartner(models.Model):
         ``_sales_grade_shared_company``.
 
         :param companies: limit the run to these companies' policies
+        :param batches: a ``CronBatches`` (``tools/cron_batch.py``): grade in
+            committed chunks, skipping (and logging) a partner that fails
         :return: the partners whose grade changed
         """
         return SalesGradingEngine(self.browse()).regrade(
-            partners=partners, source=source, companies=companies
+            partners=partners, source=source, companies=companies, batches=batches
         )
 
     def _sales_grade_apply_override(self):
@@ -354,18 +365,44 @@ class ResPartner(models.Model):
             self._sales_regrade(partners=cleared, source="manual")
 
     @api.model
-    def _cron_sales_regrade(self):
-        """Monthly: re-grade every company's customers; a company whose run
-        fails is logged and the others go on."""
+    def _cron_sales_regrade(self, batch_size=None, commit=None):
+        """Monthly: re-grade every company's customers.
+
+        Each company's customers are graded set-based in chunks of
+        ``batch_size`` (default: system parameter
+        ``sales_policy_base.regrade_batch_size``, else
+        ``REGRADE_BATCH_SIZE``); each chunk is committed when graded
+        (``commit``: see ``tools/cron_batch.py``), so a timeout loses nothing
+        already graded. A chunk that fails is graded again partner by
+        partner: only the partner that fails is logged and skipped. A company
+        whose run cannot start is logged and the others go on.
+        """
+        if batch_size is None:
+            batch_size = self._sales_regrade_batch_size()
+        batches = CronBatches(self.env, batch_size, commit=commit)
         Policy = self.env["sales.grading.policy"]
         policies = Policy._get_company_policies()
         for company_id in sorted(policies):
             company = self.env["res.company"].browse(company_id)
             try:
-                with self.env.cr.savepoint():
-                    self._sales_regrade(companies=company, source="cron")
+                self._sales_regrade(companies=company, source="cron", batches=batches)
             except Exception:
                 _logger.exception("Re-grading the customers of %s failed", company.name)
+            batches.flush()
+
+    @api.model
+    def _sales_regrade_batch_size(self):
+        """Partners per committed chunk of the re-grading cron."""
+        value = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("sales_policy_base.regrade_batch_size")
+        )
+        try:
+            size = int(value or 0)
+        except ValueError:
+            size = 0
+        return size if size > 0 else REGRADE_BATCH_SIZE
 
     def _sales_grade_explain(self):
         """The grade's computation in the reader's language."""

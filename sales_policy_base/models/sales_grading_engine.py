@@ -10,6 +10,7 @@ grade many partners at once. The scoring arithmetic is in
 """
 
 import json
+import logging
 from collections import defaultdict
 from datetime import datetime, time
 
@@ -20,6 +21,16 @@ from odoo.tools import SQL, split_every
 
 from ..tools.grading_math import grade_score
 
+_logger = logging.getLogger(__name__)
+
+#: the partner fields the grading reads
+GRADE_FIELDS = [
+    "sales_grade",
+    "sales_grade_override",
+    "sales_purchase_intent",
+    "sales_purchase_ability",
+]
+
 
 class SalesGradingEngine:
     """Grade partners set-based; ``partners`` is a ``res.partner`` recordset
@@ -29,7 +40,7 @@ class SalesGradingEngine:
         self.partners = partners
         self.env = partners.env
 
-    def regrade(self, partners=None, source="cron", companies=None):
+    def regrade(self, partners=None, source="cron", companies=None, batches=None):
         """Grade ``partners`` (default: every customer) set-based.
 
         Per company with an active policy: one search of the partners to
@@ -39,6 +50,11 @@ class SalesGradingEngine:
         history rows and one bulk UPDATE of the changed scores.
 
         :param companies: limit the run to these companies' policies
+        :param batches: a ``CronBatches`` (``tools/cron_batch.py``, the cron):
+            grade the partners in chunks of its size, each in a savepoint and
+            counted (committed) when done; a chunk that fails is graded again
+            partner by partner, and a partner that fails is logged and
+            skipped. None: all at once, in the caller's transaction.
         :return: the partners whose grade changed
         """
         Partner = self.partners
@@ -61,12 +77,34 @@ class SalesGradingEngine:
         for company_id, company_partners in runs:
             engine = SalesGradingEngine(Partner.sudo().with_company(company_id))
             changed |= engine.regrade_company(
-                policies[company_id], company_partners, source, company_id == shared
+                policies[company_id],
+                company_partners,
+                source,
+                company_id == shared,
+                batches=batches,
             )
         return changed.with_env(self.env)
 
-    def regrade_company(self, policy, partners, source, with_shared):
-        """Grade the partners of ``self.env.company`` under ``policy``."""
+    def regrade_company(self, policy, partners, source, with_shared, batches=None):
+        """Grade the partners of ``self.env.company`` under ``policy`` (all at
+        once, or in ``batches``: see :meth:`regrade`)."""
+        Partner = self.partners
+        if batches is None:
+            run = self.prepare_company(policy, partners, with_shared)
+            return self.grade(run.pop("records"), run, source)
+        with self.env.cr.savepoint():  # read only: a failure leaves no trace
+            run = self.prepare_company(policy, partners, with_shared)
+        ids = run.pop("records").ids
+        batches.expect(len(ids))
+        changed = Partner.browse()
+        for chunk in split_every(batches.batch_size, ids):
+            changed |= self.grade_safely(Partner.browse(chunk), run, source, batches)
+        return changed
+
+    def prepare_company(self, policy, partners, with_shared):
+        """What grading the company's partners needs, read once: the partners
+        (``records``, their grading fields fetched), their activity and the
+        policy's scoring parameters."""
         Partner = self.partners
         company = self.env.company
         today = fields.Date.context_today(Partner)
@@ -94,22 +132,29 @@ class SalesGradingEngine:
             ]
         records = Partner.with_context(active_test=True).search_fetch(
             Partner._sales_grade_domain() + company_domain + scope,
-            [
-                "sales_grade",
-                "sales_grade_override",
-                "sales_purchase_intent",
-                "sales_purchase_ability",
-            ],
+            GRADE_FIELDS,
             order="id",
         )
-        weights = policy._weights()
-        full_marks = policy._full_marks()
-        common = {
-            "a_threshold": policy.a_threshold,
-            "b_threshold": policy.b_threshold,
-            "window_months": company.sales_grade_window_months,
-            "currency": company.currency_id.name,
+        return {
+            "records": records,
+            "today": today,
+            "activity": activity,
+            "policy": policy,
+            "weights": policy._weights(),
+            "full_marks": policy._full_marks(),
+            "common": {
+                "a_threshold": policy.a_threshold,
+                "b_threshold": policy.b_threshold,
+                "window_months": company.sales_grade_window_months,
+                "currency": company.currency_id.name,
+            },
         }
+
+    def grade(self, records, run, source):
+        """Score ``records`` and store their scores, grades and history (``run``:
+        see :meth:`prepare_company`); return the partners whose grade changed."""
+        policy, activity = run["policy"], run["activity"]
+        weights, full_marks, common = run["weights"], run["full_marks"], run["common"]
         new_grades = defaultdict(list)
         history = []
         scores = []
@@ -135,9 +180,42 @@ class SalesGradingEngine:
                 new_grades[effective].append(partner.id)
                 history.append((partner.id, partner.sales_grade, effective, score))
         self.store_scores(scores)
-        self.store_grades(new_grades, today)
+        self.store_grades(new_grades, run["today"])
         self.store_history(history, source)
-        return Partner.browse([row[0] for row in history])
+        return self.partners.browse([row[0] for row in history])
+
+    def grade_safely(self, records, run, source, batches):
+        """Grade a chunk of partners in a savepoint and count it in
+        ``batches``; if the chunk fails, grade its partners one by one,
+        logging and skipping those that fail. Returns the partners whose
+        grade changed."""
+        try:
+            with self.env.cr.savepoint():
+                # read afresh: an earlier batch's commit emptied the cache
+                records.fetch(GRADE_FIELDS)
+                changed = self.grade(records, run, source)
+        except Exception:
+            if len(records) == 1:
+                _logger.exception(
+                    "Re-grading customer %s (company %s) failed; continuing",
+                    records.id,
+                    self.env.company.id,
+                )
+                batches.processed(failed=True)
+                return records.browse()
+            _logger.warning(
+                "Re-grading customers %s (company %s) failed; grading them one "
+                "by one",
+                records.ids,
+                self.env.company.id,
+                exc_info=True,
+            )
+            changed = records.browse()
+            for partner in records:
+                changed |= self.grade_safely(partner, run, source, batches)
+            return changed
+        batches.processed(len(records))
+        return changed
 
     # The three writers below use set-based SQL on purpose: res.partner.write()
     # loops over the records to sync commercial fields to contacts, which at

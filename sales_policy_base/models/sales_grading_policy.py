@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL, float_compare
 
+from ..tools.rpc_args import public_arguments
+
 GRADES = [("a", "A"), ("b", "B"), ("c", "C")]
 SAMPLE_FEES = [("charged", "Charged"), ("waived", "Waived")]
 MANAGER_GROUP = "sales_policy_base.group_sales_policy_manager"
@@ -205,6 +207,7 @@ class SalesGradingPolicy(models.Model):
             )
         return super().write(vals)
 
+    @public_arguments(one=True)
     def action_regrade(self):
         """Re-grade every customer of the policy's company now."""
         self.ensure_one()

@@ -50,6 +50,8 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from ..tools.approval_match import action_gates, rule_matches
+from ..tools.rpc_args import public_arguments
+from .sales_policy_approval_request import REQUEST_CLAUSE
 
 MEMO_KEY = "sales_policy_approval_checked"
 #: the groups that may read approval requests (and decide them)
@@ -355,6 +357,19 @@ class SalesPolicyApprovalMixin(models.AbstractModel):
         status = self._approval_status_by_record(action)
         return {rid: missing for rid, (_s, missing, _c) in status.items() if missing}
 
+    def _approval_refusal_clauses(self, action, missing):
+        """Codes of the policy clauses behind the ``missing`` rules (names) of
+        the record for ``action``, for a refusal; the model's own clause when
+        the rules name none."""
+        self.ensure_one()
+        rules = self._approval_applicable_rules(action).get(self.id) or []
+        codes = sorted(
+            {rule.clause_id.code for rule in rules if rule.name in missing}
+            - {False, None}
+        )
+        # every consumer declares its clause (registry test)
+        return ", ".join(codes) or self._policy_clause or "-"
+
     def _approval_check(self, action, remember=False, label=None):
         """Refuse ``action`` unless every applicable rule is approved.
 
@@ -386,11 +401,12 @@ class SalesPolicyApprovalMixin(models.AbstractModel):
             raise UserError(
                 self.env._(
                     "%(action)s refused for %(document)s: the approval rule(s) "
-                    "%(rules)s must approve it first (sales policy: approvals "
-                    "before a document goes further). %(hint)s",
+                    "%(rules)s must approve it first (sales policy %(clauses)s: "
+                    "approvals before a document goes further). %(hint)s",
                     document=record.display_name,
                     action=label or self._approval_action_label(action),
                     rules=", ".join(missing),
+                    clauses=record._approval_refusal_clauses(action, missing),
                     hint=hint,
                 )
             )
@@ -560,8 +576,12 @@ class SalesPolicyApprovalMixin(models.AbstractModel):
     def create(self, vals_list):
         records = super().create(vals_list)
         state_field = self._approval_state_field
-        for record, vals in zip(records, vals_list, strict=True):
-            gated = self._approval_state_actions.get(vals.get(state_field))
+        if not self._approval_state_actions or state_field not in self._fields:
+            return records
+        for record in records:
+            # the state the record has, whether it came from the values, a
+            # (forged) ``default_<state>`` context key or a field default
+            gated = self._approval_state_actions.get(record[state_field])
             if gated:
                 # a new record has no approvals: refuse creating it past the gate
                 record._approval_check(gated)
@@ -677,6 +697,7 @@ class SalesPolicyApprovalMixin(models.AbstractModel):
         parent.insert(index, status)
 
     # --- actions ---------------------------------------------------------------
+    @public_arguments
     def action_request_approval(self):
         """Submit the records for approval (requests for every applicable rule)."""
         requests = self._approval_submit()
@@ -700,10 +721,12 @@ class SalesPolicyApprovalMixin(models.AbstractModel):
             },
         }
 
+    @public_arguments
     def action_approval_approve(self):
         """The form's *Approve*: decide the requests waiting for the user."""
         return self._approval_decide_mine("approved")
 
+    @public_arguments
     def action_approval_reject(self):
         """The form's *Reject*: decide the requests waiting for the user."""
         return self._approval_decide_mine("rejected")
@@ -713,14 +736,17 @@ class SalesPolicyApprovalMixin(models.AbstractModel):
         if not requests:
             raise UserError(
                 self.env._(
-                    "No approval request of %(documents)s waits for your " "decision.",
+                    "No approval request of %(documents)s waits for your "
+                    "decision (sales policy %(clause)s).",
                     documents=", ".join(self.mapped("display_name")),
+                    clause=self._policy_clause or REQUEST_CLAUSE,
                 )
             )
         if decision == "approved":
             return requests.action_approve()
         return requests.action_reject()
 
+    @public_arguments(one=True)
     def action_view_approval_requests(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -8,7 +8,13 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools.cron_batch import CronBatches
+from ..tools.rpc_args import public_arguments
+
 _logger = logging.getLogger(__name__)
+
+#: requests reminded per commit of the reminder cron
+REMINDER_BATCH_SIZE = 200
 
 STATES = [
     ("pending", "Pending"),
@@ -18,6 +24,9 @@ STATES = [
 ]
 #: fields an approver may write directly; everything else goes through actions
 APPROVER_WRITABLE = {"comment"}
+#: the clause the requests' guard enforces (nobody decides for themselves,
+#: nobody forges a request or a decision)
+REQUEST_CLAUSE = "SP-APP-05"
 
 
 class SalesPolicyApprovalRequest(models.Model):
@@ -157,7 +166,8 @@ class SalesPolicyApprovalRequest(models.Model):
                 self.env._(
                     "Approval requests are made by the documents' Request "
                     "Approval button, from the approval rules; they cannot be "
-                    "created by hand."
+                    "created by hand (sales policy %(clause)s).",
+                    clause=REQUEST_CLAUSE,
                 )
             )
         requests = super().create(vals_list)
@@ -171,18 +181,23 @@ class SalesPolicyApprovalRequest(models.Model):
             raise UserError(
                 self.env._(
                     "Approval requests change only through Approve, Reject or "
-                    "Delegate; only the comment can be edited."
+                    "Delegate; only the comment can be edited (sales policy "
+                    "%(clause)s).",
+                    clause=REQUEST_CLAUSE,
                 )
             )
         return super().write(vals)
 
     # --- actions ---------------------------------------------------------------
+    @public_arguments
     def action_approve(self):
         return self._decision_result(self._decide("approved"))
 
+    @public_arguments
     def action_reject(self):
         return self._decision_result(self._decide("rejected"))
 
+    @public_arguments(one=True)
     def action_delegate(self):
         self.ensure_one()
         return {
@@ -194,6 +209,7 @@ class SalesPolicyApprovalRequest(models.Model):
             "context": {"default_user_id": self.env.uid},
         }
 
+    @public_arguments(one=True)
     def action_open_document(self):
         self.ensure_one()
         return {
@@ -449,14 +465,23 @@ class SalesPolicyApprovalRequest(models.Model):
 
     # --- scheduled actions --------------------------------------------------
     @api.model
-    def _cron_remind_approvers(self):
+    def _cron_remind_approvers(self, batch_size=REMINDER_BATCH_SIZE, commit=None):
         """Remind approvers of requests pending longer than the company setting.
 
         Also refreshes delegations (adds delegates of periods that started,
-        removes those of periods that ended). One bad request does not stop
-        the others.
+        removes those of periods that ended). Each request is reminded in a
+        savepoint: one that fails is logged and skipped. The work is committed
+        every ``batch_size`` requests (``commit``: see
+        ``sales_policy_base/tools/cron_batch.py``); a reminded request is not
+        reminded again before the delay is over, so a rerun after a timeout
+        reminds only the rest.
         """
-        self._sync_delegations()
+        batches = CronBatches(self.env, batch_size, commit=commit)
+        try:
+            with self.env.cr.savepoint():
+                self._sync_delegations()
+        except Exception:
+            _logger.exception("Refreshing the approval delegations failed; continuing")
         now = fields.Datetime.now()
         for company in self.env["res.company"].sudo().search([]):
             days = company.sales_policy_approval_reminder_days
@@ -473,12 +498,17 @@ class SalesPolicyApprovalRequest(models.Model):
                     ("reminder_date", "<", limit),
                 ]
             )
+            batches.expect(len(requests))
             for request in requests:
                 try:
                     with self.env.cr.savepoint():
                         request._send_reminder(days)
                 except Exception:
                     _logger.exception("Approval reminder failed for %s", request)
+                    batches.processed(failed=True)
+                else:
+                    batches.processed()
+        batches.flush()
 
     def _send_reminder(self, days):
         self.ensure_one()

@@ -6,6 +6,8 @@ from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 from odoo.tools.safe_eval import safe_eval
 
+from ..tools.rpc_args import public_arguments
+
 #: what the gate needs of a rule to match it, as plain cached data (see
 #: ``_get_rule_specs_for_model``): the gate reads no rule on the hot path
 RuleSpec = namedtuple(
@@ -480,6 +482,7 @@ class SalesPolicyApprovalRule(models.Model):
             )
         return ""
 
+    @public_arguments(one=True)
     def action_view_requests(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

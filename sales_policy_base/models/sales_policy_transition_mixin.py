@@ -38,6 +38,9 @@ class SalesPolicyTransitionMixin(models.AbstractModel):
 
     #: fields that only the document's own actions write
     _protected_fields = []
+    #: code of the policy clause (``sales.policy.clause``) the guard enforces,
+    #: named in its refusals; every suite model declares one (registry test)
+    _policy_clause = None
 
     @contextmanager
     def _transition_scope(self):
@@ -65,15 +68,24 @@ class SalesPolicyTransitionMixin(models.AbstractModel):
         labels = ", ".join(
             self._fields[name]._description_string(self.env) for name in sorted(names)
         )
-        return UserError(
-            self.env._(
+        if self._policy_clause:
+            message = self.env._(
+                "%(fields)s of %(model)s change only through the document's own "
+                "buttons (sales policy %(clause)s: approvals and transitions "
+                "cannot be skipped). Use the buttons on the form.",
+                fields=labels,
+                model=self._description,
+                clause=self._policy_clause,
+            )
+        else:
+            message = self.env._(
                 "%(fields)s of %(model)s change only through the document's own "
                 "buttons (sales policy: approvals and transitions cannot be "
                 "skipped). Use the buttons on the form.",
                 fields=labels,
                 model=self._description,
             )
-        )
+        return UserError(message)
 
     def write(self, vals):
         protected = set(self._protected_fields).intersection(vals)

@@ -8,3 +8,5 @@ from . import test_grading_math
 from . import test_customer_grading
 from . import test_approval_engine
 from . import test_rpc_guards
+from . import test_rpc_args
+from . import test_cron_batches
