@@ -3,6 +3,7 @@ from . import res_config_settings
 from . import res_partner
 from . import sales_credit_history
 from . import sale_order
+from . import sale_order_line
 from . import sales_policy_approval_rule
 from . import sales_collection_plan
 from . import sales_collection_plan_line

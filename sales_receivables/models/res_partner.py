@@ -5,7 +5,9 @@ import logging
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..tools.cron_batch import CronBatches
+from odoo.addons.sales_policy_base.tools.cron_batch import CronBatches
+from odoo.addons.sales_policy_base.tools.rpc_args import public_arguments
+
 from .sales_interest_terms import (
     INTEREST_TERM_FIELDS,
     check_interest_terms,
@@ -323,7 +325,7 @@ class ResPartner(models.Model):
 
         One failing customer is logged and skipped; the work is committed
         every ``batch_size`` customers (``commit``: see
-        ``tools/cron_batch.py``)."""
+        ``sales_policy_base/tools/cron_batch.py``)."""
         today = today or fields.Date.context_today(self)
         batches = CronBatches(self.env, batch_size, commit=commit)
         escalated = self.browse()
@@ -396,6 +398,7 @@ class ResPartner(models.Model):
             lambda u: company in u.company_ids and not u.share
         )[:1]
 
+    @public_arguments(one=True)
     def action_sales_escalate_legal(self):
         """Sales manager's decision: send the customer to legal recovery."""
         self.ensure_one()
@@ -437,10 +440,13 @@ class ResPartner(models.Model):
             "view_mode": "form",
         }
 
+    @public_arguments(one=True)
     def action_sales_collection_normal(self):
         self.ensure_one()
         self._sales_write_credit({"sales_collection_status": "normal"})
+        return True
 
+    @public_arguments(one=True)
     def action_sales_credit_change(self):
         self.ensure_one()
         partner = self.commercial_partner_id

@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from odoo.addons.sales_policy_sale.models.sale_order import CONFIRMED_STATES
+
 from .sales_interest_terms import (
     INTEREST_TERM_FIELDS,
     check_interest_terms,
@@ -16,6 +18,10 @@ from .sales_interest_terms import (
     same_interest_terms,
 )
 from .sales_policy_approval_rule import CREDIT_HOLD_KIND
+
+#: the confirmed-edit breach of the credit limit (``sales_policy_edit_breaches``)
+CREDIT_LIMIT_CHECK = "credit_limit"
+CREDIT_LIMIT_CLAUSE = "sales_receivables.clause_receivables_credit_hold"
 
 
 class SaleOrder(models.Model):
@@ -146,20 +152,11 @@ class SaleOrder(models.Model):
             return self.env._(
                 "%(customer)s has a bad credit rating", customer=partner.name
             )
-        limit = partner.sales_credit_limit
-        if not limit:
+        excess = self._sales_credit_excess(company, exposure)
+        if not excess:
             return False
+        limit, current, amount, over = excess
         currency = company.currency_id
-        amount = self.currency_id._convert(
-            self.amount_untaxed,
-            currency,
-            company,
-            self.date_order or fields.Date.context_today(self),
-        )
-        current = sum(exposure.get(partner.id, (0.0, 0.0)))
-        over = current + amount - limit
-        if currency.compare_amounts(over, 0.0) <= 0:
-            return False
         return self.env._(
             "%(customer)s would be over its credit limit of %(limit)s by "
             "%(over)s (exposure %(exposure)s plus this order %(amount)s)",
@@ -168,6 +165,109 @@ class SaleOrder(models.Model):
             over=currency.format(over),
             exposure=currency.format(current),
             amount=currency.format(amount),
+        )
+
+    def _sales_credit_excess(self, company, exposure):
+        """(limit, exposure, amount, over) when the customer's exposure plus
+        this order goes over its credit limit in ``company``, else None; in
+        the company currency. The one computation of the credit limit: a
+        confirmed order (state ``sale``) is already in ``exposure``, so only a
+        quotation's amount is added."""
+        self.ensure_one()
+        partner = self.partner_id.commercial_partner_id.with_company(company)
+        limit = partner.sales_credit_limit
+        if not limit:
+            return None
+        currency = company.currency_id
+        amount = 0.0
+        if self.state != "sale":
+            amount = self.currency_id._convert(
+                self.amount_untaxed,
+                currency,
+                company,
+                self.date_order or fields.Date.context_today(self),
+            )
+        current = sum(exposure.get(partner.id, (0.0, 0.0)))
+        over = current + amount - limit
+        if currency.compare_amounts(over, 0.0) <= 0:
+            return None
+        return limit, current, amount, over
+
+    def _sales_credit_limit_excesses(self):
+        """{order id: (limit, exposure, amount, over)} of the orders whose
+        customer is over its credit limit with them (see
+        ``_sales_credit_excess``); exposure computed once per company."""
+        by_company = defaultdict(lambda: self.browse())
+        for order in self.filtered("partner_id"):
+            by_company[order.company_id or self.env.company] |= order
+        result = {}
+        for company, orders in by_company.items():
+            partners = orders.partner_id.commercial_partner_id.with_company(company)
+            if not any(partners.mapped("sales_credit_limit")):
+                continue
+            exposure = partners._sales_credit_exposure(company)
+            for order in orders:
+                excess = order._sales_credit_excess(company, exposure)
+                if excess:
+                    result[order.id] = excess
+        return result
+
+    def _sales_credit_check_confirmed_edit(self, amounts_before):
+        """An edit of confirmed orders that raised their amount (from
+        ``amounts_before``, {order id: untaxed amount}) over the customer's
+        credit limit goes through the door of confirmed edits (refused, or
+        reviewed: company setting). Edits lowering the amount never breach."""
+        grown = self.filtered(
+            lambda order: order.state in CONFIRMED_STATES
+            and order.id in amounts_before
+            and order.currency_id.compare_amounts(
+                order.amount_untaxed, amounts_before[order.id]
+            )
+            > 0
+        )
+        if not grown:
+            return
+        # as on confirmation: one credit check per customer at a time
+        grown._sales_credit_lock_customers()
+        excesses = grown._sales_credit_limit_excesses()
+        for order in grown.filtered(lambda order: order.id in excesses):
+            limit, current, _amount, over = excesses[order.id]
+            company = order.company_id or self.env.company
+            currency = company.currency_id
+            order._sales_policy_confirmed_edit_breach(
+                self.env._(
+                    "%(order)s is confirmed: this edit raises its amount to "
+                    "%(amount)s and takes %(customer)s over its credit limit of "
+                    "%(limit)s by %(over)s (exposure %(exposure)s: open "
+                    "receivables plus confirmed orders not invoiced, this one "
+                    "included; clause SP-REC-04: no orders over the credit "
+                    "limit without approval). Keep the amount, or collect the "
+                    "open invoices first.",
+                    order=order.display_name,
+                    amount=order.currency_id.format(order.amount_untaxed),
+                    customer=order.partner_id.commercial_partner_id.name,
+                    limit=currency.format(limit),
+                    over=currency.format(over),
+                    exposure=currency.format(current),
+                ),
+                CREDIT_LIMIT_CLAUSE,
+                breach={
+                    "check": CREDIT_LIMIT_CHECK,
+                    # the amount before the edit: back to it, no breach
+                    "amount": amounts_before[order.id],
+                },
+            )
+
+    def _sales_policy_breach_holds(self, breach, discount, verdicts):
+        if breach.get("check") != CREDIT_LIMIT_CHECK:
+            return super()._sales_policy_breach_holds(breach, discount, verdicts)
+        self.ensure_one()
+        return (
+            self.currency_id.compare_amounts(
+                self.amount_untaxed, breach.get("amount") or 0.0
+            )
+            > 0
+            and self.id in self._sales_credit_limit_excesses()
         )
 
     def _sales_credit_lock_customers(self):

@@ -9,6 +9,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.sales_policy_base.tools.rpc_args import public_arguments
+
 _logger = logging.getLogger(__name__)
 
 MONTHS = [(str(m), date(2000, m, 1).strftime("%B")) for m in range(1, 13)]
@@ -21,6 +23,7 @@ class SalesCollectionPlan(models.Model):
     _name = "sales.collection.plan"
     _description = "Monthly Collection Plan"
     _inherit = ["mail.thread", "sales.policy.transition.mixin"]
+    _policy_clause = "SP-REC-01"
     _protected_fields = ["state"]
     _order = "date_from desc, id desc"
 
@@ -198,6 +201,7 @@ class SalesCollectionPlan(models.Model):
         return super().unlink()
 
     # --- actions ----------------------------------------------------------------
+    @public_arguments
     def action_generate(self):
         """Add a line for each open customer invoice due in the month that is
         not planned yet: one INSERT ... SELECT per plan (the month's invoices
@@ -267,6 +271,7 @@ class SalesCollectionPlan(models.Model):
         self.filtered(lambda plan: plan.state == "draft")._transition({"state": "open"})
         return True
 
+    @public_arguments
     def action_refresh_actuals(self):
         """Collected = payments reconciled in the month: one UPDATE per plan."""
         self._check_not_closed(self.env._("refreshed"))
@@ -304,13 +309,17 @@ class SalesCollectionPlan(models.Model):
         self._invalidate_lines()
         return True
 
+    @public_arguments
     def action_close(self):
         self.action_refresh_actuals()
         self._transition({"state": "done"})
+        return True
 
+    @public_arguments
     def action_reopen(self):
         self.check_access("write")
         self._transition({"state": "open"})
+        return True
 
     # --- business methods -----------------------------------------------------
     def _check_not_closed(self, what):

@@ -7,7 +7,9 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date
 
-from ..tools.cron_batch import CronBatches
+from odoo.addons.sales_policy_base.tools.cron_batch import CronBatches
+from odoo.addons.sales_policy_base.tools.rpc_args import public_arguments
+
 from ..tools.interest_math import Instalment, compute_instalments_interest
 
 _logger = logging.getLogger(__name__)
@@ -86,6 +88,7 @@ class SalesInterestCharge(models.Model):
             charge.amount_total = sum(charge.line_ids.mapped("amount"))
 
     # --- actions ---------------------------------------------------------------
+    @public_arguments(one=True)
     def action_open_move(self):
         self.ensure_one()
         return self.move_id._get_records_action()
@@ -96,7 +99,7 @@ class SalesInterestCharge(models.Model):
         """Monthly: charge interest on every company's overdue invoices up to
         today. One bad customer is logged and skipped; the charges are
         committed every ``batch_size`` customers (``commit``: see
-        ``tools/cron_batch.py``), so a timeout loses none of them."""
+        ``sales_policy_base/tools/cron_batch.py``), so a timeout loses none of them."""
         today = fields.Date.context_today(self)
         batches = CronBatches(self.env, batch_size, commit=commit)
         for company in self.env["res.company"].search([]):

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.sales_policy_base.tools.rpc_args import public_arguments
+
 
 class SalesLegalCase(models.Model):
     """Legal recovery of a customer's overdue receivables, opened by a sales
@@ -15,6 +17,7 @@ class SalesLegalCase(models.Model):
         "mail.activity.mixin",
         "sales.policy.transition.mixin",
     ]
+    _policy_clause = "SP-REC-03"
     _protected_fields = ["state", "date_closed"]
     _order = "date_opened desc, id desc"
 
@@ -93,9 +96,12 @@ class SalesLegalCase(models.Model):
                 ) or self.env._("New")
         return super().create(vals_list)
 
+    @public_arguments
     def action_start(self):
         self._transition({"state": "in_progress"})
+        return True
 
+    @public_arguments
     def action_close(self):
         for case in self:
             if not case.outcome:
@@ -108,3 +114,4 @@ class SalesLegalCase(models.Model):
         self._transition(
             {"state": "closed", "date_closed": fields.Date.context_today(self)}
         )
+        return True

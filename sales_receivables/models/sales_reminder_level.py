@@ -9,7 +9,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
-from ..tools.cron_batch import CronBatches
+from odoo.addons.sales_policy_base.tools.cron_batch import CronBatches
 
 _logger = logging.getLogger(__name__)
 
@@ -108,8 +108,9 @@ class SalesReminderLevel(models.Model):
         it was already done (a level is never done twice for an invoice, and a
         level older than the last one done is not sent late). One failing
         invoice is logged and skipped. The work is committed every
-        ``batch_size`` invoices (``commit``: see ``tools/cron_batch.py``), so
-        a timeout loses nothing already given; the next run gives the rest.
+        ``batch_size`` invoices (``commit``: see
+        ``sales_policy_base/tools/cron_batch.py``), so a timeout loses nothing
+        already given; the next run gives the rest.
         """
         today = today or fields.Date.context_today(self)
         batches = CronBatches(self.env, batch_size, commit=commit)

@@ -14,7 +14,8 @@ from odoo import fields
 from odoo.tests import tagged
 from odoo.tools import SQL, mute_logger
 
-from ..tools.cron_batch import CronBatches, may_commit
+from odoo.addons.sales_policy_base.tools.cron_batch import CronBatches, may_commit
+
 from .common import SalesReceivablesCommon
 
 REMINDER_LOGGER = "odoo.addons.sales_receivables.models.sales_reminder_level"

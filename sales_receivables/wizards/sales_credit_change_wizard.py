@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
+from odoo.addons.sales_policy_base.tools.rpc_args import public_arguments
+
 
 class SalesCreditChangeWizard(models.TransientModel):
     _name = "sales.credit.change.wizard"
@@ -16,6 +18,7 @@ class SalesCreditChangeWizard(models.TransientModel):
     )
     reason = fields.Text(required=True)
 
+    @public_arguments(one=True)
     def action_apply(self):
         self.ensure_one()
         partner = self.partner_id.commercial_partner_id

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.sales_policy_base.tools.rpc_args import public_arguments
+
 
 class SalesInterestComputeWizard(models.TransientModel):
     _name = "sales.interest.compute.wizard"
@@ -56,6 +58,7 @@ class SalesInterestComputeWizard(models.TransientModel):
                     )
                 )
 
+    @public_arguments(one=True)
     def action_compute(self):
         self.ensure_one()
         self._check_date_not_future()

@@ -6,6 +6,8 @@ import xlsxwriter
 
 from odoo import fields, models
 
+from odoo.addons.sales_policy_base.tools.rpc_args import public_arguments
+
 
 class SalesReceivablesXlsxWizard(models.TransientModel):
     """Aged receivables by salesperson and grade, collection plan vs actual
@@ -25,6 +27,7 @@ class SalesReceivablesXlsxWizard(models.TransientModel):
         default=lambda self: fields.Date.context_today(self).year
     )
 
+    @public_arguments(one=True)
     def action_export(self):
         self.ensure_one()
         output = io.BytesIO()
