@@ -4,7 +4,7 @@
     "name": "Sales Policy: Quotation Approvals and Price Floors",
     "summary": "Quotations and orders go through the policy's approval rules "
     "and price floors before they are sent, printed, signed or confirmed",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/Sales",
     "website": "https://github.com/sales-policy-suite/sales-policy-suite",
     "author": "Sales Policy Suite contributors",
@@ -17,6 +17,7 @@
         "data/sales_policy_clause_data.xml",
         "data/sales_policy_approval_rule_data.xml",
         "views/sale_order_views.xml",
+        "views/res_config_settings_views.xml",
     ],
     "demo": [
         "demo/sale_order_demo.xml",

@@ -5,3 +5,7 @@ from . import res_partner
 from . import payment_transaction
 from . import portal_share
 from . import payment_link_wizard
+from . import sale_order_confirmed_edit
+from . import res_company
+from . import res_config_settings
+from . import sale_advance_payment_inv

@@ -74,6 +74,7 @@ CONFIRMED_STATES = ("sale", "done")
 class SaleOrder(models.Model):
     _name = "sale.order"
     _inherit = ["sale.order", "sales.policy.approval.mixin"]
+    _policy_clause = "SP-APP-01"
 
     # Approval engine configuration (see sales.policy.approval.mixin)
     _approval_actions = {
@@ -81,6 +82,9 @@ class SaleOrder(models.Model):
         "print": _lt("Print"),
         "portal_accept": _lt("Portal Acceptance"),
         "confirm": _lt("Confirm"),
+        # a confirmed order edited beyond the policy, in the company's review
+        # mode (see sale_order_confirmed_edit.py)
+        "confirmed_edit": _lt("Edit of a Confirmed Order"),
     }
     #: a rule on sending or printing also gates signature and confirmation
     _approval_action_rank = {
@@ -93,8 +97,13 @@ class SaleOrder(models.Model):
         "discount": (_lt("Highest Discount, Line or Whole Order (%)"), "percent"),
         "margin": (_lt("Margin (%)"), "percent"),
         "below_floor": (_lt("A Line Below Its Price Floor"), "boolean"),
+        "confirmed_edit_breach": (
+            _lt("Confirmed Order Edited Beyond the Policy"),
+            "boolean",
+        ),
     }
-    _approval_button_states = QUOTATION_STATES
+    #: confirmed orders too: the review of an edit beyond the policy
+    _approval_button_states = (*QUOTATION_STATES, "sale")
     _approval_amount_field = "amount_untaxed"
     _approval_state_actions = {"sent": "send", "sale": "confirm"}
 
@@ -294,9 +303,13 @@ class SaleOrder(models.Model):
         # only quotations are reviewed: the lines Odoo adds to a confirmed
         # order (down payments, re-invoiced expenses, upsells) re-open nothing
         # (edits below the policy are refused there, see
-        # ``sale.order.line._sales_policy_pricing_guard``)
+        # ``sale.order.line._sales_policy_pricing_guard``, or in the company's
+        # review mode put the order under review: only that review re-opens,
+        # see ``_sales_policy_refresh_edit_review``)
         quotations = self.filtered(lambda order: order.state in QUOTATION_STATES)
-        return super(SaleOrder, quotations)._approval_refresh()
+        res = super(SaleOrder, quotations)._approval_refresh()
+        (self - quotations)._sales_policy_refresh_edit_review()
+        return res
 
     # --- gated actions -----------------------------------------------------------
     def write(self, vals):
@@ -326,9 +339,9 @@ class SaleOrder(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         orders = super().create(vals_list)
-        if not self.env.su and any(
-            vals.get("state") in CONFIRMED_STATES for vals in vals_list
-        ):
+        # the state the orders have, whether from the values or a forged
+        # ``default_state`` context key
+        if not self.env.su and any(order.state in CONFIRMED_STATES for order in orders):
             raise orders._sales_policy_confirm_refusal()
         return orders
 

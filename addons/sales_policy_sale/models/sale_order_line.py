@@ -3,7 +3,7 @@
 from contextlib import contextmanager
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 from odoo.tools import float_compare, float_round
 
 from odoo.addons.sales_policy_base.tools.floor_math import pick_floor
@@ -141,18 +141,34 @@ class SaleOrderLine(models.Model):
         user = self.env.user
         for line in self:
             company = line.order_id.company_id or self.env.company
+            if line._sales_policy_reviewed_edit():
+                continue  # judged by the pricing guard, through the door
             limit = company._sales_policy_discount_limit(user)
             if float_compare(line.discount, limit, precision_digits=2) > 0:
-                raise ValidationError(
-                    self.env._(
-                        "A discount of %(discount)s%% on %(product)s is above your "
-                        "limit of %(limit)s%% (sales policy: discount limits per "
-                        "role). Lower the discount or ask a manager to set it.",
-                        discount=line.discount,
-                        product=line.product_id.display_name or line.name,
-                        limit=limit,
-                    )
-                )
+                raise ValidationError(line._sales_policy_discount_refusal(limit))
+
+    def _sales_policy_reviewed_edit(self):
+        """Whether an edit of the line is reviewed rather than refused: a
+        confirmed order of a company in the review mode (see
+        ``sale.order._sales_policy_confirmed_edit_breach``)."""
+        self.ensure_one()
+        order = self.order_id
+        company = order.company_id or self.env.company
+        return (
+            order.state in CONFIRMED_STATES
+            and company.sales_policy_confirmed_edit_mode == "review"
+        )
+
+    def _sales_policy_discount_refusal(self, limit):
+        self.ensure_one()
+        return self.env._(
+            "A discount of %(discount)s%% on %(product)s is above your "
+            "limit of %(limit)s%% (sales policy: discount limits per "
+            "role). Lower the discount or ask a manager to set it.",
+            discount=self.discount,
+            product=self.product_id.display_name or self.name,
+            limit=limit,
+        )
 
     # --- edits within the policy --------------------------------------------------
     @api.model
@@ -183,6 +199,7 @@ class SaleOrderLine(models.Model):
             yield
             return
         before = self._sales_policy_pricing_state(orders)
+        discounts_before = self._sales_policy_line_discounts(orders)
         yield
         orders = orders.exists()
         after = self._sales_policy_pricing_state(orders)
@@ -191,32 +208,79 @@ class SaleOrderLine(models.Model):
             discount, verdicts = after[order.id]
             self._sales_policy_check_order_discount(order, discount, discount_before)
             self._sales_policy_check_confirmed_floor(order, verdicts, verdicts_before)
+            self._sales_policy_check_reviewed_line_discounts(order, discounts_before)
+
+    @api.model
+    def _sales_policy_line_discounts(self, orders):
+        """{line id: discount} of the lines whose edits are reviewed (their
+        discount limit is judged here rather than by the constraint)."""
+        return {
+            line.id: line.discount
+            for line in orders.order_line
+            if line._sales_policy_reviewed_edit()
+        }
+
+    @api.model
+    def _sales_policy_check_reviewed_line_discounts(self, order, discounts_before):
+        """The discount limit of the lines of a reviewed confirmed order (the
+        constraint refuses it everywhere else): a discount raised over the
+        limit goes through the door."""
+        company = order.company_id or self.env.company
+        limit = company._sales_policy_discount_limit(self.env.user)
+        for line in order.order_line:
+            if not line._sales_policy_reviewed_edit():
+                continue
+            before = discounts_before.get(line.id, 0.0)
+            if (
+                float_compare(line.discount, limit, precision_digits=2) > 0
+                and float_compare(line.discount, before, precision_digits=2) > 0
+            ):
+                order._sales_policy_confirmed_edit_breach(
+                    line._sales_policy_discount_refusal(limit),
+                    "sales_policy_sale.clause_pricing_discount_limit",
+                    error=ValidationError,
+                    breach={
+                        "check": "line_discount",
+                        "line": line.id,
+                        "limit": limit,
+                        "before": before,
+                    },
+                )
 
     @api.model
     def _sales_policy_check_order_discount(self, order, discount, discount_before):
-        """Refuse an edit that raised the whole order's discount over the limit."""
+        """Refuse an edit that raised the whole order's discount over the limit
+        (on a confirmed order: through the door, which may review it)."""
         company = order.company_id or self.env.company
         limit = company._sales_policy_discount_limit(self.env.user)
         if (
-            float_compare(discount, limit, precision_digits=2) > 0
-            and float_compare(discount, discount_before, precision_digits=2) > 0
+            float_compare(discount, limit, precision_digits=2) <= 0
+            or float_compare(discount, discount_before, precision_digits=2) <= 0
         ):
-            raise ValidationError(
-                self.env._(
-                    "The discounts of %(order)s come to %(discount)s%% of its "
-                    "amount, above your limit of %(limit)s%% (sales policy: "
-                    "discount limits per role; discount lines and negative "
-                    "prices count). Lower the discount or ask a manager to set it.",
-                    order=order.display_name,
-                    discount=float_round(discount, precision_digits=2),
-                    limit=limit,
-                )
-            )
+            return
+        message = self.env._(
+            "The discounts of %(order)s come to %(discount)s%% of its "
+            "amount, above your limit of %(limit)s%% (sales policy: "
+            "discount limits per role; discount lines and negative "
+            "prices count). Lower the discount or ask a manager to set it.",
+            order=order.display_name,
+            discount=float_round(discount, precision_digits=2),
+            limit=limit,
+        )
+        if order.state not in CONFIRMED_STATES:
+            raise ValidationError(message)
+        order._sales_policy_confirmed_edit_breach(
+            message,
+            "sales_policy_sale.clause_pricing_discount_limit",
+            error=ValidationError,
+            breach={"check": "discount", "limit": limit, "before": discount_before},
+        )
 
     @api.model
     def _sales_policy_check_confirmed_floor(self, order, verdicts, verdicts_before):
         """Refuse an edit of a confirmed order that put a line below its floor,
-        or further below the price approved before confirmation."""
+        or further below the price approved before confirmation (through the
+        door, which may review it instead)."""
         rounding = order.currency_id.rounding
         for line_id, (net, below) in (verdicts or {}).items():
             if not below:
@@ -230,7 +294,7 @@ class SaleOrderLine(models.Model):
             ):
                 continue  # approved before confirmation, not lowered since
             line = self.browse(line_id)
-            raise UserError(
+            order._sales_policy_confirmed_edit_breach(
                 self.env._(
                     "%(order)s is confirmed: %(product)s would sell at %(price)s, "
                     "below its price floor of %(floor)s (sales policy: prices "
@@ -241,7 +305,14 @@ class SaleOrderLine(models.Model):
                     product=line.product_id.display_name,
                     price=float_round(net, precision_rounding=rounding),
                     floor=line._sales_policy_floor(),
-                )
+                ),
+                "sales_policy_sale.clause_pricing_floor",
+                breach={
+                    "check": "floor",
+                    "line": line_id,
+                    # the price approved below the floor before confirmation
+                    "net": net_before if below_before else None,
+                },
             )
 
     # --- CRUD --------------------------------------------------------------------

@@ -11,3 +11,4 @@ from . import test_order_discounts
 from . import test_fingerprint_terms
 from . import test_floor_agreement
 from . import test_portal_page
+from . import test_confirmed_edit_review

@@ -144,3 +144,42 @@ class SalesPolicySaleCommon(SalesPolicyCommon):
         order.with_user(self.rep).action_request_approval()
         for request in self._requests(order, "pending"):
             request.with_user(self._approver_for(request.rule_id)).action_approve()
+
+
+class ConfirmedEditCommon(SalesPolicySaleCommon):
+    """Pump: floor 90; the rep's discount limit is 10 %."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.rule_review = cls.env.ref(
+            "sales_policy_sale.approval_rule_confirmed_edit_manager"
+        )
+        cls.rule_review.active = True
+        if not cls.company.chart_template:
+            # invoices need accounts and a sales journal
+            cls.env["account.chart.template"].try_loading(
+                "generic_coa", company=cls.company, install_demo=False
+            )
+
+    def _confirmed(self, lines=None):
+        order = self._order(lines=lines)
+        self._submit_and_approve_all(order)
+        order.with_user(self.rep).action_confirm()
+        self.assertEqual(order.state, "sale")
+        return order
+
+    def _review_mode(self):
+        self.company.sales_policy_confirmed_edit_mode = "review"
+
+    def _review_requests(self, order, state=None):
+        return self._requests(order, state).filtered(
+            lambda request: request.rule_id == self.rule_review
+        )
+
+    def _invoice_wizard(self, order):
+        return (
+            self.env["sale.advance.payment.inv"]
+            .with_context(active_model="sale.order", active_ids=order.ids)
+            .create({"advance_payment_method": "delivered"})
+        )

@@ -1,0 +1,12 @@
+# Copyright 2026 Sales Policy Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import models
+
+
+class SaleAdvancePaymentInv(models.TransientModel):
+    _inherit = "sale.advance.payment.inv"
+
+    def _create_invoices(self, sale_orders):
+        # down payments are invoiced without sale.order._create_invoices
+        sale_orders._sales_policy_check_edit_review(self.env._("Invoicing"))
+        return super()._create_invoices(sale_orders)
