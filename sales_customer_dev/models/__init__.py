@@ -9,3 +9,4 @@ from . import sales_visit_plan_line
 from . import sales_visit_report
 from . import sales_recovery_plan
 from . import sales_kpi_scorecard
+from . import sale_order

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import LazyTranslate
 
+from odoo.addons.sales_policy_base.tools.rpc_args import public_arguments
+
 _lt = LazyTranslate(__name__)
 
 LEGAL_REVIEW_STATES = [
@@ -38,6 +40,7 @@ class CrmLead(models.Model):
 
     _name = "crm.lead"
     _inherit = ["crm.lead", "sales.policy.approval.mixin"]
+    _policy_clause = "SP-DEV-02"
 
     # Approval engine (sales.policy.approval.mixin)
     _approval_actions = {CONTRACT_ACTION: _lt("Enter the Contract Stage")}
@@ -292,6 +295,7 @@ class CrmLead(models.Model):
             )
         return super()._approval_decide_mine(decision)
 
+    @public_arguments
     def action_request_approval(self):
         """Submit the contract for its legal review: only who may edit the
         opportunity, and not twice once approved."""
@@ -316,6 +320,7 @@ class CrmLead(models.Model):
             return
         return super()._approval_inject_form(form)
 
+    @public_arguments(one=True)
     def action_create_recovery_plan(self):
         self.ensure_one()
         if self.active or self.probability:
@@ -338,6 +343,7 @@ class CrmLead(models.Model):
         )
         return plan._get_records_action()
 
+    @public_arguments(one=True)
     def action_view_contact_plans(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

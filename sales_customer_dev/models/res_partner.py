@@ -6,10 +6,16 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.sales_policy_base.tools.rpc_args import public_arguments
+
 _logger = logging.getLogger(__name__)
 
-#: the users the confidentiality record rules (clause SP-DEV-06) apply to
-SALES_USER_GROUP = "sales_policy_base.group_sales_policy_user"
+#: the users the confidentiality record rules (clause SP-DEV-06) apply to: the
+#: suite's Salesperson and Odoo's own salesman ("User: Own Documents Only", which
+#: the Salesperson implies, and which Odoo's other sales roles imply in turn)
+CONFIDENTIALITY_GROUPS = (
+    "sales_policy_base.group_sales_policy_user,sales_team.group_sale_salesman"
+)
 
 
 class ResPartner(models.Model):
@@ -122,12 +128,13 @@ class ResPartner(models.Model):
         Otherwise a rep would read a confidential customer's name through the
         document (a many-to-one shows the name of what it links). The current
         user is checked when the confidentiality rules apply to them (sales
-        policy users; not the superuser); the salesperson always.
+        policy users and Odoo's own sales users; not the superuser); the
+        salesperson always.
         """
         users = self.env["res.users"]
         if salesperson:
             users |= salesperson
-        if not self.env.su and self.env.user.has_group(SALES_USER_GROUP):
+        if not self.env.su and self.env.user.has_groups(CONFIDENTIALITY_GROUPS):
             users |= self.env.user
         for user in users:
             if self - self._filtered_visible_to(user):
@@ -230,6 +237,7 @@ class ResPartner(models.Model):
                     partner.id,
                 )
 
+    @public_arguments(one=True)
     def action_create_recovery_plan(self):
         self.ensure_one()
         partner = self.commercial_partner_id
@@ -268,6 +276,7 @@ class ResPartner(models.Model):
         )
         return plan._get_records_action()
 
+    @public_arguments(one=True)
     def action_view_recovery_plans(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.sales_policy_base.tools.rpc_args import public_arguments
+
 CHANNELS = [
     ("visit", "Visit"),
     ("call", "Phone Call"),
@@ -16,6 +18,7 @@ class SalesContactPlan(models.Model):
     _name = "sales.contact.plan"
     _description = "Planned Contact with a Prospect"
     _inherit = ["mail.thread", "sales.policy.transition.mixin"]
+    _policy_clause = "SP-DEV-05"
     _order = "planned_date, id"
     # done or cancelled only through their buttons
     _protected_fields = ["state", "done_date"]
@@ -101,6 +104,7 @@ class SalesContactPlan(models.Model):
         leads.exists()._check_dev_stage_requirements()
         return result
 
+    @public_arguments
     def action_done(self):
         if self.filtered(lambda p: p.state != "planned"):
             raise UserError(self.env._("Only planned contacts can be marked as done."))
@@ -109,6 +113,7 @@ class SalesContactPlan(models.Model):
         )
         return True
 
+    @public_arguments
     def action_cancel(self):
         if self.filtered(lambda p: p.state != "planned"):
             raise UserError(self.env._("Only planned contacts can be cancelled."))

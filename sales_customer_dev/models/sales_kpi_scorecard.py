@@ -8,6 +8,12 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+from odoo.addons.sales_policy_base.tools.rpc_args import (
+    as_date,
+    as_records,
+    public_arguments,
+)
+
 from ..kpi import conversion_rate, is_under_target, month_start, months_under_target
 
 _logger = logging.getLogger(__name__)
@@ -88,15 +94,29 @@ class SalesKpiScorecard(models.Model):
     # Computation (set-based: a handful of aggregate queries per company)
     # ------------------------------------------------------------------
     @api.model
+    @api.returns("self")
+    @public_arguments
     def action_compute_month(self, month=None, companies=None):
         """Compute (or recompute) the scorecards of ``month`` (a date in it).
 
-        Managers only; the aggregation runs as superuser so that each rep's
-        figures are complete whatever the manager may read.
+        Managers only, for their own companies; the aggregation runs as
+        superuser so that each rep's figures are complete whatever the manager
+        may read. ``companies``: records or ids, the active companies by default.
         """
         if not self.env.su and not self.env.user.has_group(MANAGER_GROUP):
             raise AccessError(
                 self.env._("Only a sales manager computes the KPI scorecards.")
+            )
+        month = as_date(self, month, self.env._("Month"), required=False)
+        companies = as_records(self, companies, "res.company", self.env._("Companies"))
+        foreign = companies - self.env.user.company_ids
+        if foreign and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "You may compute the KPI scorecards of your own companies "
+                    "only, not of %(companies)s.",
+                    companies=", ".join(foreign.sudo().mapped("name")),
+                )
             )
         month = month_start(month or fields.Date.context_today(self))
         companies = companies or self.env.companies

@@ -3,11 +3,14 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.sales_policy_base.tools.rpc_args import public_arguments
+
 
 class SalesRecoveryPlan(models.Model):
     _name = "sales.recovery.plan"
     _description = "Lost Customer Recovery Plan"
     _inherit = ["mail.thread", "mail.activity.mixin", "sales.policy.transition.mixin"]
+    _policy_clause = "SP-DEV-07"
     _protected_fields = ["state"]
     _order = "next_action_date, id desc"
 
@@ -86,14 +89,17 @@ class SalesRecoveryPlan(models.Model):
                     )
                 )
 
+    @public_arguments
     def action_start(self):
         self._transition({"state": "in_progress"})
         return True
 
+    @public_arguments
     def action_recovered(self):
         self._transition({"state": "recovered"})
         return True
 
+    @public_arguments
     def action_abandon(self):
         self._transition({"state": "abandoned"})
         return True

@@ -5,6 +5,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.sales_policy_base.tools.rpc_args import public_arguments
+
 MANAGER_GROUP = "sales_policy_base.group_sales_policy_manager"
 
 
@@ -17,6 +19,7 @@ class SalesVisitPlan(models.Model):
     _name = "sales.visit.plan"
     _description = "Weekly Visit Plan"
     _inherit = ["mail.thread", "mail.activity.mixin", "sales.policy.transition.mixin"]
+    _policy_clause = "SP-DEV-03"
     _order = "week_start desc, user_id"
     # submitted and reviewed only through their buttons (a plan with visits;
     # a sales manager's review)
@@ -96,6 +99,7 @@ class SalesVisitPlan(models.Model):
                     )
                 )
 
+    @public_arguments
     def action_submit(self):
         for plan in self:
             if not plan.line_ids:
@@ -109,6 +113,7 @@ class SalesVisitPlan(models.Model):
         self._transition({"state": "submitted"})
         return True
 
+    @public_arguments
     def action_review(self):
         if not self.env.user.has_group(MANAGER_GROUP):
             raise AccessError(
@@ -123,6 +128,7 @@ class SalesVisitPlan(models.Model):
         self._transition({"state": "reviewed"})
         return True
 
+    @public_arguments
     def action_reset_draft(self):
         self._transition({"state": "draft"})
         return True

@@ -3,11 +3,14 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.sales_policy_base.tools.rpc_args import public_arguments
+
 
 class SalesVisitPlanLine(models.Model):
     _name = "sales.visit.plan.line"
     _description = "Planned Visit"
     _inherit = ["sales.policy.transition.mixin"]
+    _policy_clause = "SP-DEV-04"
     _order = "planned_date, id"
     # linked only by Report Visit: a done report makes the visit done
     _protected_fields = ["visit_report_id"]
@@ -71,6 +74,7 @@ class SalesVisitPlanLine(models.Model):
                 line, salesperson=line.plan_id.user_id
             )
 
+    @public_arguments(one=True)
     def action_report_visit(self):
         """Open (creating if needed) the visit report of this planned visit."""
         self.ensure_one()

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.sales_policy_base.tools.rpc_args import public_arguments
+
 SATISFACTION = [
     ("1", "1 - Very dissatisfied"),
     ("2", "2 - Dissatisfied"),
@@ -16,6 +18,7 @@ class SalesVisitReport(models.Model):
     _name = "sales.visit.report"
     _description = "Customer Visit Report"
     _inherit = ["mail.thread", "mail.activity.mixin", "sales.policy.transition.mixin"]
+    _policy_clause = "SP-DEV-04"
     _order = "date desc, id desc"
     # done only through Mark Done, which checks the outcome and satisfaction
     _protected_fields = ["state"]
@@ -112,6 +115,7 @@ class SalesVisitReport(models.Model):
                 report, salesperson=report.user_id
             )
 
+    @public_arguments
     def action_done(self):
         for report in self:
             if not (report.outcome or "").strip() or not report.satisfaction:
@@ -125,6 +129,7 @@ class SalesVisitReport(models.Model):
         self._transition({"state": "done"})
         return True
 
+    @public_arguments
     def action_reset_draft(self):
         self._transition({"state": "draft"})
         return True

@@ -9,3 +9,4 @@ from . import test_legal_review_engine
 from . import test_state_guard
 from . import test_confidential_documents
 from . import test_rpc
+from . import test_stock_salesman_confidentiality

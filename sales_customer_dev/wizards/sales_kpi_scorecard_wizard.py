@@ -8,6 +8,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.sales_policy_base.tools.rpc_args import public_arguments
+
 from ..kpi import month_start
 
 
@@ -49,6 +51,7 @@ class SalesKpiScorecardWizard(models.TransientModel):
             month += relativedelta(months=1)
         return months
 
+    @public_arguments(one=True)
     def action_compute(self):
         self.ensure_one()
         Scorecard = self.env["sales.kpi.scorecard"]
@@ -72,6 +75,7 @@ class SalesKpiScorecardWizard(models.TransientModel):
             order="month, user_id",
         )
 
+    @public_arguments(one=True)
     def action_export_xlsx(self):
         self.ensure_one()
         cards = self._get_export_rows()
