@@ -11,6 +11,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.sales_policy_base.tools.rpc_args import public_arguments
+
 _logger = logging.getLogger(__name__)
 
 REVIEW_TYPES = ("legal", "finance", "technical")
@@ -36,6 +38,7 @@ class SalesQualification(models.Model):
     _name = "sales.qualification"
     _description = "Qualification Certificate"
     _inherit = ["mail.thread", "mail.activity.mixin", "sales.policy.transition.mixin"]
+    _policy_clause = "SP-QUA-02"
     _order = "expiry_date, name, id"
     _check_company_auto = True
 
@@ -294,9 +297,10 @@ class SalesQualification(models.Model):
         return UserError(
             self.env._(
                 "A qualification only changes through its evaluation, review, "
-                "renewal, borrowing and expiry steps (refused: %(fields)s). Use "
-                "the buttons on the certificate.",
+                "renewal, borrowing and expiry steps (sales policy %(clause)s; "
+                "refused: %(fields)s). Use the buttons on the certificate.",
                 fields=labels,
+                clause=self._policy_clause,
             )
         )
 
@@ -307,6 +311,7 @@ class SalesQualification(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
+    @public_arguments
     def action_submit_review(self):
         """Acquired certificate goes to the legal, finance and technical review."""
         self._check_manager()
@@ -358,6 +363,7 @@ class SalesQualification(models.Model):
         self.review_ids.filtered(lambda r: r.state == "pending")._submit_reviews()
         return True
 
+    @public_arguments(one=True)
     def action_renew(self):
         self.ensure_one()
         self._check_manager()
@@ -381,6 +387,7 @@ class SalesQualification(models.Model):
             },
         }
 
+    @public_arguments
     def action_export_register_xlsx(self):
         ids = ",".join(str(i) for i in self.ids)
         return {
@@ -414,7 +421,7 @@ class SalesQualification(models.Model):
                     states=("pending",)
                 )._mark_outdated()
                 reasons = "\n".join(
-                    f"{review.review_type_label()}: {review.note or ''}"
+                    f"{review._review_type_label()}: {review.note or ''}"
                     for review in rejected
                 )
                 qualification._set_state("rejected", rejection_reason=reasons)
@@ -600,19 +607,27 @@ class SalesQualification(models.Model):
         return ""
 
     def _register_rows(self):
+        """One row per certificate. A linked record the current user may not
+        read (a confidential customer as issuing authority, another rep's
+        loan) is left blank: neither named nor an access error."""
         state_labels = dict(self._fields["state"]._description_selection(self.env))
+        issuers = self.issuer_id._filtered_access("read")
+        custodians = self.custodian_id._filtered_access("read")
+        loans = self.current_loan_id._filtered_access("read")
         return [
             [
                 q.name,
                 q.number or "",
-                q.issuer_id.display_name or "",
+                q.issuer_id.display_name if q.issuer_id in issuers else "",
                 q.issue_date or "",
                 q.expiry_date or "",
                 q.scope or "",
-                q.custodian_id.name or "",
+                q.custodian_id.name if q.custodian_id in custodians else "",
                 q.location or "",
                 state_labels[q.state],
-                q.current_loan_id.borrower_id.name or "",
+                q.current_loan_id.borrower_id.name
+                if q.current_loan_id in loans
+                else "",
                 q.version,
             ]
             for q in self

@@ -3,6 +3,8 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.sales_policy_base.tools.rpc_args import public_arguments
+
 
 class SalesQualificationEmergency(models.Model):
     _name = "sales.qualification.emergency"
@@ -12,6 +14,7 @@ class SalesQualificationEmergency(models.Model):
         "mail.activity.mixin",
         "sales.policy.transition.mixin",
     ]
+    _policy_clause = "SP-QUA-10"
     _protected_fields = ["state", "closed_on"]
     _order = "opened_on desc, id desc"
     _check_company_auto = True
@@ -53,10 +56,12 @@ class SalesQualificationEmergency(models.Model):
         "sales.qualification.emergency.communication", "emergency_id"
     )
 
+    @public_arguments
     def action_contain(self):
         self.filtered(lambda e: e.state == "open")._transition({"state": "contained"})
         return True
 
+    @public_arguments
     def action_close(self):
         for emergency in self:
             if not emergency.resolution:

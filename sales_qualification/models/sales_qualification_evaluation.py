@@ -24,6 +24,7 @@ class SalesQualificationEvaluation(models.Model):
     _name = "sales.qualification.evaluation"
     _description = "Qualification Evaluation Report"
     _inherit = ["mail.thread", "mail.activity.mixin", "sales.policy.approval.mixin"]
+    _policy_clause = "SP-QUA-01"
     _order = "create_date desc, id desc"
     _check_company_auto = True
 
@@ -160,8 +161,10 @@ class SalesQualificationEvaluation(models.Model):
                 self.env._(
                     "Only management (senior managers, or the approvers of the "
                     "evaluation's approval rule) decides on a qualification "
-                    "evaluation; no request of %(names)s waits for your decision.",
+                    "evaluation (sales policy %(clause)s); no request of "
+                    "%(names)s waits for your decision.",
                     names=", ".join(self.mapped("display_name")),
+                    clause=self._policy_clause,
                 )
             )
         if decision == "rejected" and not all(self.mapped("decision_note")):

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.sales_policy_base.tools.rpc_args import public_arguments
+
 
 class SalesQualificationFollowup(models.Model):
     _name = "sales.qualification.followup"
@@ -12,6 +14,7 @@ class SalesQualificationFollowup(models.Model):
         "mail.activity.mixin",
         "sales.policy.transition.mixin",
     ]
+    _policy_clause = "SP-QUA-09"
     _protected_fields = ["state", "done_date"]
     _order = "planned_date, id"
     _check_company_auto = True
@@ -94,6 +97,7 @@ class SalesQualificationFollowup(models.Model):
             )
         return followups
 
+    @public_arguments
     def action_done(self):
         for followup in self:
             if followup.state != "planned":
@@ -111,6 +115,7 @@ class SalesQualificationFollowup(models.Model):
         )
         return True
 
+    @public_arguments
     def action_cancel(self):
         self.filtered(lambda f: f.state == "planned")._transition(
             {"state": "cancelled"}

@@ -9,6 +9,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, LazyTranslate
 
+from odoo.addons.sales_policy_base.tools.rpc_args import public_arguments
+
 from .sales_qualification import SELLABLE_STATES
 
 _logger = logging.getLogger(__name__)
@@ -32,6 +34,7 @@ class SalesQualificationLoan(models.Model):
     _name = "sales.qualification.loan"
     _description = "Certificate Borrow Request"
     _inherit = ["mail.thread", "mail.activity.mixin", "sales.policy.approval.mixin"]
+    _policy_clause = "SP-QUA-05"
     _order = "request_date desc, id desc"
     _check_company_auto = True
 
@@ -148,7 +151,9 @@ class SalesQualificationLoan(models.Model):
             if vals.get("state", "requested") != "requested" and not self.env.su:
                 raise UserError(
                     self.env._(
-                        "A borrow request starts as requested; a manager approves it."
+                        "A borrow request starts as requested; a manager approves "
+                        "it (sales policy %(clause)s).",
+                        clause=self._policy_clause,
                     )
                 )
             if vals.get("name", "/") == "/":
@@ -200,8 +205,9 @@ class SalesQualificationLoan(models.Model):
             self.env._(
                 "A borrow request moves on only with its buttons: approval by "
                 "the approvers of its rule, hand out, return or cancel "
-                "(refused: %(fields)s).",
+                "(sales policy %(clause)s; refused: %(fields)s).",
                 fields=labels,
+                clause=self._policy_clause,
             )
         )
 
@@ -237,16 +243,20 @@ class SalesQualificationLoan(models.Model):
             if approving:
                 message = self.env._(
                     "Only a sales manager approves borrowing a certificate (the "
-                    "approvers of the borrow request's approval rule); no "
-                    "request of %(loans)s waits for your decision.",
+                    "approvers of the borrow request's approval rule; sales "
+                    "policy %(clause)s); no request of %(loans)s waits for your "
+                    "decision.",
                     loans=", ".join(self.mapped("name")),
+                    clause=self._policy_clause,
                 )
             else:
                 message = self.env._(
                     "Only a sales manager refuses borrowing a certificate (the "
-                    "approvers of the borrow request's approval rule); no "
-                    "request of %(loans)s waits for your decision.",
+                    "approvers of the borrow request's approval rule; sales "
+                    "policy %(clause)s); no request of %(loans)s waits for your "
+                    "decision.",
                     loans=", ".join(self.mapped("name")),
+                    clause=self._policy_clause,
                 )
             raise UserError(message)
         if approving:
@@ -387,6 +397,7 @@ class SalesQualificationLoan(models.Model):
     # Actions
     # ------------------------------------------------------------------
 
+    @public_arguments(one=True)
     def action_hand_out(self):
         self.ensure_one()
         self._check_can_manage()
@@ -402,6 +413,7 @@ class SalesQualificationLoan(models.Model):
         )
         return True
 
+    @public_arguments(one=True)
     def action_return(self):
         self.ensure_one()
         self._check_can_manage()
@@ -427,6 +439,7 @@ class SalesQualificationLoan(models.Model):
         )
         return True
 
+    @public_arguments(one=True)
     def action_cancel(self):
         self.ensure_one()
         if self.env.user != self.borrower_id and not self.env.user.has_group(

@@ -23,6 +23,7 @@ class SalesQualificationReview(models.Model):
     _name = "sales.qualification.review"
     _description = "Qualification Review"
     _inherit = ["mail.thread", "mail.activity.mixin", "sales.policy.approval.mixin"]
+    _policy_clause = "SP-QUA-02"
     _order = "qualification_id, review_type"
     _check_company_auto = True
 
@@ -80,7 +81,7 @@ class SalesQualificationReview(models.Model):
         for review in self:
             review.display_name = self.env._(
                 "%(kind)s review of %(name)s",
-                kind=review.review_type_label() if review.review_type else "",
+                kind=review._review_type_label() if review.review_type else "",
                 name=review.qualification_id.display_name or "",
             )
 
@@ -91,13 +92,15 @@ class SalesQualificationReview(models.Model):
         return UserError(
             self.env._(
                 "A review is decided with its Approve and Reject buttons by a "
-                "reviewer of its kind (the approvers of its approval rule); "
-                "%(fields)s cannot be written directly.",
+                "reviewer of its kind (the approvers of its approval rule; "
+                "sales policy %(clause)s); %(fields)s cannot be written "
+                "directly.",
                 fields=labels,
+                clause=self._policy_clause,
             )
         )
 
-    def review_type_label(self):
+    def _review_type_label(self):
         self.ensure_one()
         return dict(self._fields["review_type"]._description_selection(self.env))[
             self.review_type
@@ -131,8 +134,9 @@ class SalesQualificationReview(models.Model):
                 raise UserError(
                     self.env._(
                         "The %(kind)s review of %(name)s is not waiting for a "
-                        "decision.",
-                        kind=review.review_type_label(),
+                        "decision (sales policy %(clause)s).",
+                        clause=review._policy_clause,
+                        kind=review._review_type_label(),
                         name=review.qualification_id.display_name,
                     )
                 )
@@ -171,9 +175,11 @@ class SalesQualificationReview(models.Model):
                 raise UserError(
                     self.env._(
                         "Only a %(kind)s reviewer can decide the %(kind)s review "
-                        "of %(name)s (the approvers of its approval rule); no "
-                        "request of it waits for your decision.",
-                        kind=review.review_type_label(),
+                        "of %(name)s (the approvers of its approval rule; sales "
+                        "policy %(clause)s); no request of it waits for your "
+                        "decision.",
+                        clause=review._policy_clause,
+                        kind=review._review_type_label(),
                         name=review.qualification_id.display_name,
                     )
                 )

@@ -7,3 +7,4 @@ from . import test_selling
 from . import test_risk_emergency
 from . import test_ui
 from . import test_rpc
+from . import test_register_xlsx_access

@@ -3,6 +3,8 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.sales_policy_base.tools.rpc_args import public_arguments
+
 
 class SalesQualificationRenewWizard(models.TransientModel):
     _name = "sales.qualification.renew.wizard"
@@ -20,6 +22,7 @@ class SalesQualificationRenewWizard(models.TransientModel):
     issue_date = fields.Date(required=True, default=fields.Date.context_today)
     expiry_date = fields.Date(required=True)
 
+    @public_arguments(one=True)
     def action_renew(self):
         """Create the next version, sent straight to the three-part review."""
         self.ensure_one()
