@@ -11,7 +11,7 @@
     "maintainers": ["sales-policy-suite"],
     "license": "LGPL-3",
     "installable": True,
-    "depends": ["sales_policy_base", "sale_management"],
+    "depends": ["sales_policy_base", "sales_policy_sale", "sale_management"],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/ir.model.access.csv",

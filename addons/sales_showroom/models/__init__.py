@@ -10,3 +10,4 @@ from . import sales_showroom_assignment
 from . import sales_showroom_duty
 from . import sales_showroom_duty_swap
 from . import sale_order
+from . import sale_order_line

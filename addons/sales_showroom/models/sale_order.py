@@ -11,6 +11,19 @@ from odoo.tools import SQL, float_compare
 LINK_KEY = "sales_showroom_order_link"
 #: showroom orders inside their own ``action_confirm``
 CONFIRM_KEY = "sales_showroom_order_confirm"
+#: the confirmed-edit breach of the agreed price (``sales_policy_edit_breaches``)
+PRICE_CHECK = "showroom_price"
+PRICE_CLAUSE = "sales_showroom.clause_showroom_discount"
+#: line fields that change what a contract charges for its unit
+UNIT_PRICE_FIELDS = {
+    "product_id",
+    "product_uom",
+    "product_uom_qty",
+    "price_unit",
+    "discount",
+    "display_type",
+    "order_id",
+}
 
 
 @contextmanager
@@ -258,3 +271,50 @@ class SaleOrder(models.Model):
                     price=booking.agreed_price,
                 )
             )
+
+    def _showroom_below_agreed_price(self):
+        """The unit's price on the order is below the one agreed (and
+        approved) on its booking."""
+        self.ensure_one()
+        booking = self.showroom_booking_id
+        return bool(booking) and (
+            float_compare(
+                self._showroom_unit_amount(),
+                booking.agreed_price,
+                precision_rounding=self.currency_id.rounding or 0.01,
+            )
+            < 0
+        )
+
+    def _check_showroom_contract_price_edit(self):
+        """An edit of a confirmed showroom contract that puts the unit's price
+        below the agreed one (SP-SHR-05) is refused, or, with the suite's door
+        of confirmed edits (``sales_policy_sale``), refused or reviewed as the
+        company's setting says."""
+        for order in self:
+            if not (
+                order.showroom_booking_id
+                and order.state == "sale"
+                and order._showroom_below_agreed_price()
+            ):
+                continue
+            booking = order.showroom_booking_id.sudo()
+            message = self.env._(
+                "Order %(order)s is the confirmed contract of unit %(unit)s: this "
+                "edit would sell it for %(amount)s, below the price %(price)s "
+                "agreed and approved on its booking (clause SP-SHR-05). Keep the "
+                "unit's price at %(price)s or above.",
+                order=order.name,
+                unit=booking.unit_id.name,
+                amount=order._showroom_unit_amount(),
+                price=booking.agreed_price,
+            )
+            order._sales_policy_confirmed_edit_breach(
+                message, PRICE_CLAUSE, breach={"check": PRICE_CHECK}
+            )
+
+    def _sales_policy_breach_holds(self, breach, discount, verdicts):
+        if breach.get("check") != PRICE_CHECK:
+            return super()._sales_policy_breach_holds(breach, discount, verdicts)
+        self.ensure_one()
+        return self._showroom_below_agreed_price()

@@ -6,6 +6,12 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL, LazyTranslate, float_compare, format_datetime
 
+from odoo.addons.sales_policy_base.tools.rpc_args import (
+    as_date,
+    as_number,
+    public_arguments,
+)
+
 _lt = LazyTranslate(__name__)
 
 _logger = logging.getLogger(__name__)
@@ -26,6 +32,7 @@ class SalesShowroomBooking(models.Model):
     _name = "sales.showroom.booking"
     _description = "Showroom Unit Booking"
     _inherit = ["mail.thread", "mail.activity.mixin", "sales.policy.approval.mixin"]
+    _policy_clause = "SP-SHR-01"
     _order = "id desc"
     _mail_post_access = "read"
     _check_company_auto = True
@@ -200,6 +207,7 @@ class SalesShowroomBooking(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
+    @public_arguments(one=True)
     def action_open_subscribe_wizard(self):
         self.ensure_one()
         self._check_state(("held",), self.env._("subscribed"))
@@ -218,6 +226,7 @@ class SalesShowroomBooking(models.Model):
             },
         }
 
+    @public_arguments(one=True)
     def action_open_reprice_wizard(self):
         """The form's *Change Price*: the wizard calls ``set_agreed_price``."""
         self.ensure_one()
@@ -236,6 +245,7 @@ class SalesShowroomBooking(models.Model):
             },
         }
 
+    @public_arguments(one=True)
     def action_create_sale_order(self):
         """Create the quotation that sells the unit (once per booking)."""
         self.ensure_one()
@@ -253,6 +263,7 @@ class SalesShowroomBooking(models.Model):
             "res_id": self.sale_order_id.id,
         }
 
+    @public_arguments(one=True)
     def action_contract(self):
         """Create the sale order if needed and confirm it: the unit is contracted."""
         self.ensure_one()
@@ -263,6 +274,7 @@ class SalesShowroomBooking(models.Model):
         self.sale_order_id.action_confirm()
         return True
 
+    @public_arguments
     def action_cancel(self):
         """Cancel a hold (its rep or a manager) or a subscription (a manager)."""
         self._check_state(("held", "subscribed"), self.env._("cancelled"))
@@ -309,9 +321,17 @@ class SalesShowroomBooking(models.Model):
             ],
         }
 
+    @public_arguments(one=True)
     def subscribe(self, deposit, due_date=None, agreed_price=None):
         """Turn a hold into a subscription with a deposit (its rep or a manager)."""
         self.ensure_one()
+        deposit = as_number(self, deposit, self.env._("Deposit"), required=False)
+        due_date = as_date(
+            self, due_date, self.env._("Contract due date"), required=False
+        )
+        agreed_price = as_number(
+            self, agreed_price, self.env._("Agreed price"), minimum=0, required=False
+        )
         self._check_own_or_manager()
         self.unit_id._lock_for_transition()
         self.invalidate_recordset(["state", "hold_expiry"])
@@ -366,6 +386,7 @@ class SalesShowroomBooking(models.Model):
         self.sudo().write({"state": state})
         self.unit_id.sudo().write({"state": "available"})
 
+    @public_arguments(one=True)
     def set_agreed_price(self, agreed_price):
         """Renegotiate the price of a held or subscribed unit (its rep or a manager).
 
@@ -374,6 +395,9 @@ class SalesShowroomBooking(models.Model):
         subscribed or contracted.
         """
         self.ensure_one()
+        agreed_price = as_number(
+            self, agreed_price, self.env._("Agreed price"), required=False
+        )
         self._check_state(("held", "subscribed"), self.env._("repriced"))
         self._check_own_or_manager()
         if agreed_price is None or agreed_price < 0:

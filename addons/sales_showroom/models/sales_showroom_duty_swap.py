@@ -22,6 +22,7 @@ class SalesShowroomDutySwap(models.Model):
     _name = "sales.showroom.duty.swap"
     _description = "Showroom Duty Swap Request"
     _inherit = ["mail.thread", "mail.activity.mixin", "sales.policy.approval.mixin"]
+    _policy_clause = "SP-SHR-08"
     _order = "id desc"
     _check_company_auto = True
 

@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
+from odoo.addons.sales_policy_base.tools.rpc_args import public_arguments
+
 _logger = logging.getLogger(__name__)
 
 MANAGER_GROUP = "sales_policy_base.group_sales_policy_manager"
@@ -89,11 +91,13 @@ class SalesShowroomReceptionQueue(models.Model):
                 )
         return True
 
+    @public_arguments
     def action_build_today(self):
         self._check_manager()
         self._build_for_date(fields.Date.context_today(self))
         return True
 
+    @public_arguments
     def action_toggle_busy(self):
         for entry in self:
             if (

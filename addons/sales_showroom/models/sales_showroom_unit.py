@@ -8,6 +8,12 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
+from odoo.addons.sales_policy_base.tools.rpc_args import (
+    as_number,
+    as_record,
+    public_arguments,
+)
+
 _logger = logging.getLogger(__name__)
 
 UNIT_STATES = [
@@ -223,6 +229,7 @@ class SalesShowroomUnit(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
+    @public_arguments(one=True)
     def action_open_booking_wizard(self):
         self.ensure_one()
         return {
@@ -234,10 +241,12 @@ class SalesShowroomUnit(models.Model):
             "context": {"default_unit_id": self.id, "default_mode": "hold"},
         }
 
+    @public_arguments(one=True)
     def action_open_subscribe_wizard(self):
         self.ensure_one()
         return self.active_booking_id.action_open_subscribe_wizard()
 
+    @public_arguments(one=True)
     def action_contract(self):
         self.ensure_one()
         if not self.active_booking_id:
@@ -250,11 +259,14 @@ class SalesShowroomUnit(models.Model):
             )
         return self.active_booking_id.action_contract()
 
+    @public_arguments(one=True)
     def action_hold(self, partner_id, hours=None):
         """RPC entry point of :meth:`hold`: returns the id of the new booking."""
         self.ensure_one()
-        return self.hold(self.env["res.partner"].browse(partner_id), hours).id
+        partner = as_record(self, partner_id, "res.partner", self.env._("Customer"))
+        return self.hold(partner, hours).id
 
+    @public_arguments(one=True)
     def action_view_booking(self):
         self.ensure_one()
         return {
@@ -264,6 +276,7 @@ class SalesShowroomUnit(models.Model):
             "res_id": self.active_booking_id.id,
         }
 
+    @public_arguments
     def action_withhold(self):
         self._check_manager()
         self._lock_for_transition()
@@ -279,6 +292,7 @@ class SalesShowroomUnit(models.Model):
         self.sudo().write({"state": "withheld"})
         return True
 
+    @public_arguments
     def action_release(self):
         self._check_manager()
         self._lock_for_transition()
@@ -297,14 +311,20 @@ class SalesShowroomUnit(models.Model):
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
+    @public_arguments(one=True)
     def hold(self, partner, hours=None, agreed_price=None):
         """Hold this unit for ``partner``; the single entry to the booking flow.
 
         Row-locks the unit, checks it is available and creates the booking. The
         partial unique index on active bookings refuses a second one even if
-        the lock were bypassed.
+        the lock were bypassed. ``partner`` is a record or its id.
         """
         self.ensure_one()
+        partner = as_record(self, partner, "res.partner", self.env._("Customer"))
+        hours = as_number(self, hours, self.env._("Hold hours"), required=False)
+        agreed_price = as_number(
+            self, agreed_price, self.env._("Agreed price"), minimum=0, required=False
+        )
         unit = self._lock_for_transition()
         if unit.state != "available":
             raise UserError(

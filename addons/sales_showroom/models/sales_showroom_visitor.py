@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 
+from odoo.addons.sales_policy_base.tools.rpc_args import as_record, public_arguments
+
 MANAGER_GROUP = "sales_policy_base.group_sales_policy_manager"
 
 
@@ -306,6 +308,7 @@ class SalesShowroomVisitor(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
+    @public_arguments(one=True)
     def action_assign_next_rep(self):
         """Next visitor: give it to the head of today's reception queue."""
         self.ensure_one()
@@ -317,9 +320,12 @@ class SalesShowroomVisitor(models.Model):
         self._assign(entry.user_id, "rotation", skipped)
         return True
 
+    @public_arguments(one=True)
     def assign_to(self, user):
-        """Give the visitor to ``user``, who must be on today's reception duty."""
+        """Give the visitor to ``user`` (a record or its id), who must be on
+        today's reception duty."""
         self.ensure_one()
+        user = as_record(self, user, "res.users", self.env._("Salesperson"))
         self._check_unassigned()
         self._check_rep_on_duty(user, self.company_id, self)
         self._assign(user, "manual")

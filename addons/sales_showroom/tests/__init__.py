@@ -8,3 +8,4 @@ from . import test_ui
 from . import test_contract_order
 from . import test_booking_access
 from . import test_rpc
+from . import test_confirmed_edit_price

@@ -5,6 +5,8 @@ import io
 from odoo import fields, models
 from odoo.tools.misc import xlsxwriter
 
+from odoo.addons.sales_policy_base.tools.rpc_args import public_arguments
+
 from ..models.sales_showroom_unit import UNIT_STATES
 
 
@@ -110,6 +112,7 @@ class SalesShowroomBoardExport(models.TransientModel):
         workbook.close()
         return output.getvalue()
 
+    @public_arguments(one=True)
     def action_export(self):
         self.ensure_one()
         return self._download_file(self._build_workbook(), "showroom_board.xlsx")

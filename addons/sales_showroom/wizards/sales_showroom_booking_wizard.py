@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+from odoo.addons.sales_policy_base.tools.rpc_args import public_arguments
+
 
 class SalesShowroomBookingWizard(models.TransientModel):
     """Collects what a hold, a subscription or a new price needs, then calls
@@ -44,6 +46,7 @@ class SalesShowroomBookingWizard(models.TransientModel):
                 today, days=company.showroom_contract_due_days
             )
 
+    @public_arguments(one=True)
     def action_confirm(self):
         self.ensure_one()
         if self.mode == "hold":

@@ -4,6 +4,8 @@ import datetime
 
 from odoo import fields, models
 
+from odoo.addons.sales_policy_base.tools.rpc_args import public_arguments
+
 from ..models.sales_showroom_duty import SLOTS
 
 
@@ -44,6 +46,7 @@ class SalesShowroomDutyGenerate(models.TransientModel):
         ]
         return [index for index, name in enumerate(names) if self[name]]
 
+    @public_arguments(one=True)
     def action_generate(self):
         self.ensure_one()
         duties = self.env["sales.showroom.duty"]._generate_week(
