@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import LazyTranslate
 
+from odoo.addons.sales_policy_base.tools.rpc_args import public_arguments
+
 from ..tools.commission_math import split_amounts
 
 _lt = LazyTranslate(__name__)
@@ -31,6 +33,7 @@ class SalesCommissionBonus(models.Model):
     _name = "sales.commission.bonus"
     _description = "Project Bonus"
     _inherit = ["mail.thread", "mail.activity.mixin", "sales.policy.approval.mixin"]
+    _policy_clause = "SP-COM-05"
     _order = "date desc, id desc"
 
     # Approval engine (sales.policy.approval.mixin)
@@ -208,6 +211,7 @@ class SalesCommissionBonus(models.Model):
                 )
 
     # --- actions ------------------------------------------------------------------
+    @public_arguments
     def action_grant(self):
         """Grant bonuses that no approval rule gates (a sales manager)."""
         self._check_manager()
@@ -216,6 +220,7 @@ class SalesCommissionBonus(models.Model):
         self._grant(decided_by=self.env.user)
         return True
 
+    @public_arguments
     def action_cancel(self):
         self._check_manager()
         if self.line_ids.settlement_id.filtered(lambda s: s.state != "cancel"):
@@ -231,6 +236,7 @@ class SalesCommissionBonus(models.Model):
         self._transition({"state": "cancel"})
         return True
 
+    @public_arguments
     def action_draft(self):
         self._check_manager()
         self.filtered(lambda b: b.state == "cancel")._transition(

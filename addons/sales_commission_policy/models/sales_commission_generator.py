@@ -8,12 +8,15 @@ missing lines of many invoices and payments at once. The arithmetic (tiers,
 splits, collected shares) is in ``tools/commission_math.py``.
 """
 
+import logging
 from collections import defaultdict
 
 from odoo.tools import SQL, float_round, split_every
 
 from ..tools.commission_math import collection_share, received_share, split_amounts
 from .sales_commission_generation_context import GenerationContext
+
+_logger = logging.getLogger(__name__)
 
 # Journals whose entries are money received or paid back (bank, cash and
 # credit card): other reconciliations (write-offs, netting, exchange
@@ -50,12 +53,20 @@ class CommissionGenerator:
         self.lines = lines
         self.env = lines.env
 
-    def generate(self, companies=None, date_to=None):
+    def generate(self, companies=None, date_to=None, batches=None):
         """Create the missing commission lines of ``companies``; return them.
 
         Set-based: revenue events are read with a few SQL queries, their
         context (splits, grades, categories, costs) in bulk, lines created in
         batches. Existing lines are never recreated (source keys).
+
+        :param batches: a ``CronBatches`` (the cron,
+            ``sales_policy_base/tools/cron_batch.py``): create the lines of
+            the revenue events in chunks of its size, each in a savepoint and
+            counted (committed) when done; a chunk that fails is done again
+            event by event, and an event that fails is logged and skipped
+            (the next run takes it again). None: all at once, in the
+            caller's transaction.
         """
         companies = companies or self.env.companies
         plans = (
@@ -65,13 +76,68 @@ class CommissionGenerator:
         )
         if not plans:
             return self.lines
+        if batches is None:
+            items = self._items(plans, date_to)
+            vals_list = self._prepare_from_items(plans, items)
+            return self._insert_lines(vals_list)
+        with self.env.cr.savepoint():  # read only: a failure leaves no trace
+            items = self._items(plans, date_to)
+            ctx = GenerationContext(self.env, plans, items) if items else None
+        if not items:
+            return self.lines
+        ordered = self._sorted_items(items)
+        batches.expect(len(ordered))
+        ids = []
+        for chunk in split_every(batches.batch_size, ordered, list):
+            ids += self._generate_safely(ctx, chunk, batches)
+        return self.lines.browse(ids)
+
+    def _items(self, plans, date_to):
+        """The revenue events not earned yet: invoice lines and collections."""
         # both queries whatever the plans' bases: an invoice keeps the basis
         # it started earning on when its plan changes (see GenerationContext)
-        items = self._invoice_items(plans, date_to) + self._payment_items(
-            plans, date_to
-        )
-        vals_list = self._prepare_from_items(plans, items)
-        return self._insert_lines(vals_list)
+        return self._invoice_items(plans, date_to) + self._payment_items(plans, date_to)
+
+    def _generate_safely(self, ctx, items, batches):
+        """Create the lines of ``items`` in a savepoint and count them in
+        ``batches``; if that fails, item by item, logging and skipping the
+        items that fail. Returns the ids of the lines created.
+
+        An item's lines carry the achievement they add (tiers): what a failed
+        attempt added to ``ctx`` is taken back before the items are tried
+        again, so a retried item is not counted twice."""
+        achieved = dict(ctx.achieved)
+        try:
+            with self.env.cr.savepoint():
+                vals_list = []
+                for item in items:
+                    vals_list += self._prepare_item(ctx, item)
+                ids = self._insert_lines(vals_list).ids
+        except Exception:
+            ctx.achieved = defaultdict(float, achieved)
+            if len(items) == 1:
+                item = items[0]
+                _logger.exception(
+                    "Commission of %s (invoice line %s, reconciliation %s) not "
+                    "generated; continuing",
+                    item["name"],
+                    item["move_line_id"],
+                    item["source_partial"] or None,
+                )
+                batches.processed(failed=True)
+                return []
+            _logger.warning(
+                "Commission generation failed for invoice lines %s; generating "
+                "them one by one",
+                sorted({item["move_line_id"] for item in items}),
+                exc_info=True,
+            )
+            ids = []
+            for item in items:
+                ids += self._generate_safely(ctx, [item], batches)
+            return ids
+        batches.processed(len(items))
+        return ids
 
     def _insert_lines(self, vals_list):
         """Insert generated lines in a few set-based queries; return them.
@@ -287,12 +353,10 @@ class CommissionGenerator:
             for move_id, counterpart, liquidity in self.env.cr.fetchall()
         }
 
-    def _prepare_from_items(self, plans, items):
-        if not items:
-            return []
-        ctx = GenerationContext(self.env, plans, items)
-        vals_list = []
-        for item in sorted(
+    @staticmethod
+    def _sorted_items(items):
+        """Items in the order they earn (achievement tiers add up in it)."""
+        return sorted(
             items,
             key=lambda i: (
                 i["date"],
@@ -300,56 +364,69 @@ class CommissionGenerator:
                 i["move_line_id"],
                 i["source_partial"],
             ),
-        ):
-            plan, basis = ctx.plan_for(item)
-            if not plan:
-                continue
-            reps = ctx.reps_for(item)
-            if not reps:
-                continue
-            base = item["revenue"]
-            if basis == "margin":
-                base -= ctx.cost(item)
-            grade = ctx.grades.get(item["partner_id"])
-            rule_id, rate = ctx.rule_for(plan, item, grade)
-            currency_id, rounding = ctx.currency(item["company_id"])
-            parts = (
-                [float_round(base, precision_rounding=rounding)]
-                if len(reps) == 1
-                else split_amounts(base, [pct for _u, pct in reps])
+        )
+
+    def _prepare_from_items(self, plans, items):
+        if not items:
+            return []
+        ctx = GenerationContext(self.env, plans, items)
+        vals_list = []
+        for item in self._sorted_items(items):
+            vals_list += self._prepare_item(ctx, item)
+        return vals_list
+
+    def _prepare_item(self, ctx, item):
+        """The values of the commission lines one item earns (one per rep)."""
+        plan, basis = ctx.plan_for(item)
+        if not plan:
+            return []
+        reps = ctx.reps_for(item)
+        if not reps:
+            return []
+        base = item["revenue"]
+        if basis == "margin":
+            base -= ctx.cost(item)
+        grade = ctx.grades.get(item["partner_id"])
+        rule_id, rate = ctx.rule_for(plan, item, grade)
+        currency_id, rounding = ctx.currency(item["company_id"])
+        parts = (
+            [float_round(base, precision_rounding=rounding)]
+            if len(reps) == 1
+            else split_amounts(base, [pct for _u, pct in reps])
+        )
+        period = item["date"].replace(day=1)
+        vals_list = []
+        for (user_id, pct), part in zip(reps, parts, strict=True):
+            tier_amount = ctx.tier_increment(plan, user_id, period, part)
+            vals_list.append(
+                {
+                    "name": item["name"],
+                    "company_id": item["company_id"],
+                    "user_id": user_id,
+                    "date": item["date"],
+                    "period_start": period,
+                    "basis": basis,
+                    "partner_id": item["partner_id"],
+                    "sales_grade": grade or False,
+                    "move_id": item["move_id"],
+                    "move_line_id": item["move_line_id"],
+                    "partial_reconcile_id": item["source_partial"] or False,
+                    "source_partial": item["source_partial"],
+                    "product_id": item["product_id"],
+                    "product_categ_id": item["categ_id"],
+                    "plan_id": plan.id,
+                    "rule_id": rule_id,
+                    "revenue_amount": part,
+                    "split_percent": pct,
+                    "rate": rate,
+                    "tier_amount": float_round(
+                        tier_amount, precision_rounding=rounding
+                    ),
+                    "amount": float_round(
+                        part * rate / 100.0 + tier_amount,
+                        precision_rounding=rounding,
+                    ),
+                    "currency_id": currency_id,
+                }
             )
-            period = item["date"].replace(day=1)
-            for (user_id, pct), part in zip(reps, parts, strict=True):
-                tier_amount = ctx.tier_increment(plan, user_id, period, part)
-                vals_list.append(
-                    {
-                        "name": item["name"],
-                        "company_id": item["company_id"],
-                        "user_id": user_id,
-                        "date": item["date"],
-                        "period_start": period,
-                        "basis": basis,
-                        "partner_id": item["partner_id"],
-                        "sales_grade": grade or False,
-                        "move_id": item["move_id"],
-                        "move_line_id": item["move_line_id"],
-                        "partial_reconcile_id": item["source_partial"] or False,
-                        "source_partial": item["source_partial"],
-                        "product_id": item["product_id"],
-                        "product_categ_id": item["categ_id"],
-                        "plan_id": plan.id,
-                        "rule_id": rule_id,
-                        "revenue_amount": part,
-                        "split_percent": pct,
-                        "rate": rate,
-                        "tier_amount": float_round(
-                            tier_amount, precision_rounding=rounding
-                        ),
-                        "amount": float_round(
-                            part * rate / 100.0 + tier_amount,
-                            precision_rounding=rounding,
-                        ),
-                        "currency_id": currency_id,
-                    }
-                )
         return vals_list

@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
+from odoo.addons.sales_policy_base.tools.cron_batch import CronBatches
+
 from .sales_commission_generator import CommissionGenerator
 from .sales_commission_plan import COMMISSION_BASES, COMMISSION_GRADES
 
@@ -14,6 +16,8 @@ _logger = logging.getLogger(__name__)
 LOCKED_SETTLEMENT_STATES = ("approved", "paid")
 ONE_BASIS_CONSTRAINT = "sales_commission_line_one_basis_per_invoice"
 MANAGER_GROUP = "sales_policy_base.group_sales_policy_manager"
+#: revenue events turned into lines per commit of the nightly cron
+GENERATION_BATCH_SIZE = 5000
 
 
 class SalesCommissionLine(models.Model):
@@ -265,15 +269,25 @@ class SalesCommissionLine(models.Model):
     # Generation
     # ------------------------------------------------------------------
     @api.model
-    def _cron_generate(self):
+    def _cron_generate(self, batch_size=GENERATION_BATCH_SIZE, commit=None):
+        """Nightly: create the missing commission lines of every company.
+
+        The revenue events (invoice lines, collections) are turned into lines
+        in chunks of ``batch_size``, each committed when done (``commit``: see
+        ``sales_policy_base/tools/cron_batch.py``), so a timeout loses nothing
+        already generated; the next run takes the rest (an event that earned
+        is never taken again). An event that fails is logged and skipped; a
+        company whose run cannot start is logged and the others go on.
+        """
+        batches = CronBatches(self.env, batch_size, commit=commit)
         for company in self.env["res.company"].search([]):
             try:
-                with self.env.cr.savepoint():
-                    self._generate(companies=company)
+                self._generate(companies=company, batches=batches)
             except Exception:
                 _logger.exception(
                     "Commission generation failed for company %s", company.name
                 )
+            batches.flush()
         return True
 
     @api.model
@@ -293,7 +307,7 @@ class SalesCommissionLine(models.Model):
         )
 
     @api.model
-    def _generate(self, companies=None, date_to=None):
+    def _generate(self, companies=None, date_to=None, batches=None):
         """Create the missing commission lines of ``companies``; return them.
 
         Set-based (see :class:`CommissionGenerator`): revenue events are read
@@ -301,10 +315,11 @@ class SalesCommissionLine(models.Model):
         costs) in bulk, lines created in batches. Existing lines are never
         recreated (source keys). Sales managers only; computed as superuser,
         so that achievement tiers count every line of the rep whatever the
-        caller's record rules let them see.
+        caller's record rules let them see. ``batches``: see
+        :meth:`CommissionGenerator.generate` (the cron's committed chunks).
         """
         self._check_generation_access()
         lines = CommissionGenerator(self.sudo().browse()).generate(
-            companies=companies, date_to=date_to
+            companies=companies, date_to=date_to, batches=batches
         )
         return lines.with_env(self.env)

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.sales_policy_base.tools.rpc_args import public_arguments
+
 COMMISSION_BASES = [
     ("invoiced", "Invoiced Revenue"),
     ("collected", "Collected Revenue"),
@@ -119,6 +121,7 @@ class SalesCommissionPlan(models.Model):
             for tier in self.tier_ids
         ]
 
+    @public_arguments
     def action_generate_lines(self):
         """Generate the missing commission lines of the plans' companies.
 

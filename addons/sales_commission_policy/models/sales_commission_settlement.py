@@ -4,6 +4,8 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, LazyTranslate
 
+from odoo.addons.sales_policy_base.tools.rpc_args import public_arguments
+
 _lt = LazyTranslate(__name__)
 
 MANAGER_GROUP = "sales_policy_base.group_sales_policy_manager"
@@ -27,6 +29,7 @@ class SalesCommissionSettlement(models.Model):
     _name = "sales.commission.settlement"
     _description = "Commission Settlement"
     _inherit = ["mail.thread", "mail.activity.mixin", "sales.policy.approval.mixin"]
+    _policy_clause = "SP-COM-06"
     _order = "date_from desc, user_id"
 
     # Approval engine (sales.policy.approval.mixin)
@@ -254,6 +257,7 @@ class SalesCommissionSettlement(models.Model):
                 )
             )
 
+    @public_arguments
     def action_pay(self):
         """Create a vendor bill to each rep's partner and mark paid.
 
@@ -296,6 +300,7 @@ class SalesCommissionSettlement(models.Model):
             ],
         }
 
+    @public_arguments
     def action_cancel(self):
         """Release the lines so that the period can be settled again."""
         self._check_manager()
@@ -306,10 +311,12 @@ class SalesCommissionSettlement(models.Model):
         self.line_ids.sudo().write({"settlement_id": False})
         return True
 
+    @public_arguments(one=True)
     def action_view_bill(self):
         self.ensure_one()
         return self.bill_id._get_records_action(name=self.env._("Vendor Bill"))
 
+    @public_arguments(one=True)
     def action_statement(self):
         self.ensure_one()
         wizard = self.env["sales.commission.statement.wizard"].create(

@@ -13,3 +13,4 @@ from . import test_commission_ownership_security
 from . import test_commission_collection_sources
 from . import test_commission_plan_switch
 from . import test_commission_approval_rpc
+from . import test_cron_batches

@@ -4,6 +4,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import fields, models
 
+from odoo.addons.sales_policy_base.tools.rpc_args import public_arguments
+
 
 def _previous_month_start():
     return fields.Date.today().replace(day=1) - relativedelta(months=1)
@@ -34,6 +36,7 @@ class SalesCommissionSettleWizard(models.TransientModel):
         "processed before settling.",
     )
 
+    @public_arguments(one=True)
     def action_settle(self):
         self.ensure_one()
         Settlement = self.env["sales.commission.settlement"]

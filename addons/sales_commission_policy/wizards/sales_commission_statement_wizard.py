@@ -5,6 +5,8 @@ import io
 from odoo import fields, models
 from odoo.tools.misc import xlsxwriter
 
+from odoo.addons.sales_policy_base.tools.rpc_args import public_arguments
+
 
 class SalesCommissionStatementWizard(models.TransientModel):
     """XLSX statement of one settlement: the rep's lines and the total."""
@@ -72,6 +74,7 @@ class SalesCommissionStatementWizard(models.TransientModel):
         workbook.close()
         return output.getvalue()
 
+    @public_arguments(one=True)
     def action_export(self):
         self.ensure_one()
         return self._download_file(
