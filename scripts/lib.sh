@@ -7,6 +7,8 @@ set -euo pipefail
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LOCAL_DIR="${REPO_ROOT}/.local"
 VENV_DIR="${SPS_VENV:-${REPO_ROOT}/.venv}"
+# OCA addons installed from PyPI (requirements-oca.txt) with --no-deps; their modules are in odoo/addons.
+OCA_DIR="${VENV_DIR}/oca-addons"
 # Documented default locations of an Odoo 18.0 source tree, tried in this order
 # after $ODOO_HOME and an importable `odoo`.
 ODOO_DEFAULT_LOCATIONS=(/opt/odoo-18.0 /opt/odoo18 /opt/odoo /usr/local/src/odoo "${HOME:-/root}/odoo")
@@ -92,13 +94,20 @@ ensure_venv() {
     sed -E 's/^cbor2==5\.4\.2/cbor2==5.6.2/' "${ODOO_HOME}/requirements.txt" >"$reqs"
     local stamp="${VENV_DIR}/.sps-requirements.sha"
     local want
-    want=$(cat "$reqs" "${REPO_ROOT}/requirements.txt" | sha256sum | cut -d' ' -f1)
+    want=$(cat "$reqs" "${REPO_ROOT}/requirements.txt" "${REPO_ROOT}/requirements-oca.txt" | sha256sum | cut -d' ' -f1)
     if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
         say "Installing Python requirements into ${VENV_DIR} (first run takes a few minutes)"
         "${VENV_DIR}/bin/python" -m pip install -q --upgrade pip wheel 'setuptools<81' >/dev/null
         mkdir -p "$LOCAL_DIR"
         "${VENV_DIR}/bin/python" -m pip install -r "$reqs" -r "${REPO_ROOT}/requirements.txt" >"${LOCAL_DIR}/pip.log" 2>&1 ||
             { tail -n 30 "${LOCAL_DIR}/pip.log" >&2; die "pip could not install the requirements (log: ${LOCAL_DIR}/pip.log)."; }
+        # OCA addons from PyPI name an `odoo` distribution that is not on PyPI: install them without
+        # dependencies into their own folder (its odoo/addons is on the addons path), replaced whole.
+        rm -rf "${OCA_DIR}.new"
+        "${VENV_DIR}/bin/python" -m pip install --no-deps --target "${OCA_DIR}.new" -r "${REPO_ROOT}/requirements-oca.txt" \
+            >>"${LOCAL_DIR}/pip.log" 2>&1 ||
+            { tail -n 30 "${LOCAL_DIR}/pip.log" >&2; die "pip could not install the OCA addons (log: ${LOCAL_DIR}/pip.log)."; }
+        rm -rf "${OCA_DIR}" && mv "${OCA_DIR}.new" "${OCA_DIR}"
         echo "$want" >"$stamp"
     fi
     PYTHON="${VENV_DIR}/bin/python"
@@ -167,8 +176,8 @@ module_dir() {
 addons_path() {
     # Nested folders first: Odoo's term exporter files a source path under the first addons-path entry
     # that contains it, so listing ${REPO_ROOT} before ${REPO_ROOT}/addons would lose the Python terms of
-    # the modules under addons/.
-    echo "${ODOO_HOME}/odoo/addons,${ODOO_HOME}/addons,${REPO_ROOT}/addons,${REPO_ROOT}/tests,${REPO_ROOT}"
+    # the modules under addons/. The OCA addons installed by ensure_venv come last.
+    echo "${ODOO_HOME}/odoo/addons,${ODOO_HOME}/addons,${REPO_ROOT}/addons,${REPO_ROOT}/tests,${REPO_ROOT},${OCA_DIR}/odoo/addons"
 }
 
 write_config() {

@@ -1,0 +1,2 @@
+from . import complaint_math
+from . import register_xlsx

@@ -1,0 +1,1 @@
+from . import sales_complaint_revisit_wizard
