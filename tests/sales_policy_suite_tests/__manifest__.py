@@ -13,11 +13,14 @@
     "depends": [
         "sales_policy_base",
         "sales_policy_sale",
+        "sales_policy_sale_stock",
         "sales_customer_dev",
         "sales_showroom",
         "sales_qualification",
         "sales_receivables",
         "sales_commission_policy",
+        "sales_complaint",
+        "sales_satisfaction",
     ],
     "data": [],
     "assets": {

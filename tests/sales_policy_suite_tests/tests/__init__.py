@@ -4,3 +4,5 @@ from . import test_stock_users
 from . import test_translations
 from . import test_customer_development_flow
 from . import test_enforcement_registry
+from . import test_adversarial_roles
+from . import test_malformed_calls

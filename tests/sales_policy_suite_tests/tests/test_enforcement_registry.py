@@ -9,15 +9,8 @@ from odoo.tests import tagged
 
 from odoo.addons.sales_policy_base.tests.common import SalesPolicyCommon
 
-SUITE_MODULES = {
-    "sales_policy_base",
-    "sales_policy_sale",
-    "sales_customer_dev",
-    "sales_showroom",
-    "sales_qualification",
-    "sales_receivables",
-    "sales_commission_policy",
-}
+from .suite_paths import is_suite_module
+
 #: field names that carry a document's state, a decision or who decided
 GUARDED_NAME = re.compile(
     r"^(state|.+_state|decision|.*approv.*|decided_by_id|.*reviewer_id|.+_review_date)$"
@@ -63,13 +56,20 @@ GUARDED_ELSEWHERE = {
 
 
 def suite_fields(env):
-    """(model, field) of the fields the suite's own modules define."""
+    """(model, field) of the fields the suite's own modules define: every
+    installed module of this repository, the ones added later included."""
+    suite_modules = set(
+        env["ir.module.module"]
+        .search([("state", "=", "installed")])
+        .filtered(lambda m: is_suite_module(m.name))
+        .mapped("name")
+    )
     for model_name in sorted(env.registry.models):
         model = env[model_name]
         if model._abstract or model._transient:
             continue
         for name, field in model._fields.items():
-            if field._module in SUITE_MODULES:
+            if field._module in suite_modules:
                 yield model, name, field
 
 
@@ -137,3 +137,21 @@ class TestEnforcementRegistry(SalesPolicyCommon):
             "fields a caller may write directly (protect them with "
             "_protected_fields, or document their guard):\n" + "\n".join(problems),
         )
+
+    def test_every_guard_names_its_policy_clause(self):
+        """A refusal of a guarded transition or a missing approval names the
+        clause of the policy it enforces: every guarded model declares one
+        that the clause register knows."""
+        guarded = self.env.registry["sales.policy.transition.mixin"]
+        codes = set(self.env["sales.policy.clause"].sudo().search([]).mapped("code"))
+        problems = []
+        for model_name in sorted(self.env.registry.models):
+            model = self.env[model_name]
+            if model._abstract or not isinstance(model, guarded):
+                continue
+            clause = model._policy_clause
+            if not clause:
+                problems.append(f"{model_name}: no _policy_clause")
+            elif clause not in codes:
+                problems.append(f"{model_name}: clause {clause} is not registered")
+        self.assertEqual(problems, [], "\n".join(problems))

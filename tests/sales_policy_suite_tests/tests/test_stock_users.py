@@ -1,14 +1,10 @@
 # Copyright 2026 Sales Policy Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import os
-
-from odoo.modules.module import get_module_path
 from odoo.tests import TransactionCase, tagged
 from odoo.tests.common import new_test_user
 
-REPO_ROOT = os.path.dirname(
-    os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-)
+from .suite_paths import is_suite_module
+
 STOCK_GROUPS = {
     "internal user": "base.group_user",
     "salesperson": "sales_team.group_sale_salesman",
@@ -31,9 +27,7 @@ class TestStockOdooUsers(TransactionCase):
         super().setUpClass()
         installed = cls.env["ir.module.module"].search([("state", "=", "installed")])
         cls.suite_modules = set(
-            installed.filtered(
-                lambda m: (get_module_path(m.name) or "").startswith(REPO_ROOT + os.sep)
-            ).mapped("name")
+            installed.filtered(lambda m: is_suite_module(m.name)).mapped("name")
         )
         cls.users = {
             label: new_test_user(

@@ -8,9 +8,8 @@ import polib
 from odoo.modules.module import get_module_path
 from odoo.tests import TransactionCase, tagged
 
-REPO_ROOT = os.path.dirname(
-    os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-)
+from .suite_paths import is_suite_module
+
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdrf]|%[sdrf]|\{\w*\}")
 LANGS = ("zh_CN", "zh_TW")
 
@@ -24,8 +23,7 @@ class TestSuiteTranslations(TransactionCase):
         super().setUpClass()
         installed = cls.env["ir.module.module"].search([("state", "=", "installed")])
         cls.suite_modules = installed.filtered(
-            lambda m: (get_module_path(m.name) or "").startswith(REPO_ROOT + os.sep)
-            and m.name != "sales_policy_suite_tests"
+            lambda m: is_suite_module(m.name) and m.name != "sales_policy_suite_tests"
         )
 
     def _po(self, module, filename):

@@ -1,0 +1,379 @@
+# Copyright 2026 Sales Policy Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""One realistic record per guarded model, for the adversarial role matrix.
+
+``FACTORIES`` maps a guarded model to ``factory(case)`` returning ``(record,
+vals)``: the fixture (made as superuser, owned by the case's salesperson or
+stock salesman where the model has an owner) and the values an attacker's
+``create`` starts from (a second, valid record of the same kind, protected
+fields at their defaults). A guarded model added to the suite needs a
+factory here: ``test_every_guarded_model_has_a_factory`` lists the missing
+ones.
+
+Factories call ``case.fixture(model)`` for the records they depend on.
+"""
+
+from datetime import date, timedelta
+
+from odoo import fields
+
+
+def _simple(model, vals_fn):
+    """A factory creating ``vals_fn(case, 0)`` as superuser; the attacker's
+    create starts from ``vals_fn(case, 1)`` (another record, so unique keys
+    do not collide)."""
+
+    def factory(case):
+        record = case.env[model].create(vals_fn(case, 0))
+        return record, vals_fn(case, 1)
+
+    return factory
+
+
+def _monday(n):
+    return date(2031, 1, 6) + timedelta(weeks=n)
+
+
+def _qualification_vals(case, n):
+    return {
+        "name": f"Adversarial Licence {n}",
+        "number": f"ADV-{n}",
+        "issuer_id": case.issuer.id,
+        "issue_date": fields.Date.to_string(date(2026, 1, 1)),
+        "expiry_date": fields.Date.to_string(date(2032, 1, 1)),
+        "custodian_id": case.manager_user.id,
+        "location": "Safe A",
+    }
+
+
+def _qualification(case):
+    # the fixture is an active certificate (loans and renewals start from one)
+    record = case.env["sales.qualification"].create(
+        dict(_qualification_vals(case, 0), state="active")
+    )
+    return record, _qualification_vals(case, 1)
+
+
+def _spare_qualification(case):
+    """A second certificate (reviews and evaluations of their own)."""
+    return case.env["sales.qualification"].create(_qualification_vals(case, 2))
+
+
+def sale_order_vals(case, user):
+    # plain tuples: the values also travel over XML-RPC
+    return {
+        "partner_id": case.customer.id,
+        "user_id": user.id,
+        "order_line": [
+            (
+                0,
+                0,
+                {
+                    "product_id": case.product.id,
+                    "product_uom_qty": 2,
+                    "price_unit": 100.0,
+                    "tax_id": [(5, 0, 0)],
+                },
+            )
+        ],
+    }
+
+
+def _sale_order(case):
+    """The stock salesman's own quotation, submitted: a manager's request
+    waits (the shipped rule: every quotation reviewed by a manager)."""
+    owner = case.users["stock_salesman"]
+    order = case.env["sale.order"].with_user(owner).create(sale_order_vals(case, owner))
+    order.with_user(owner).action_request_approval()
+    return order, sale_order_vals(case, owner)
+
+
+def _approval_request(case):
+    order = case.fixture("sale.order")
+    request = order.sudo().approval_request_ids.filtered(
+        lambda r: r.state == "pending"
+    )[:1]
+    vals = {
+        "rule_id": request.rule_id.id,
+        "res_model": "sale.order",
+        "res_id": order.id,
+        "res_name": order.display_name,
+        "company_id": order.company_id.id,
+        "requester_id": order.user_id.id,
+        "fingerprint": request.fingerprint,
+    }
+    return request, vals
+
+
+def _approval_rule(case):
+    rule = case.env.ref("sales_policy_sale.approval_rule_quotation_manager")
+    vals = {
+        "name": "Adversarial rule",
+        "model_id": case.env["ir.model"]._get_id("sale.order"),
+        "action": "send",
+        "approver_type": "group",
+        "approver_group_id": case.env.ref(
+            "sales_policy_base.group_sales_policy_manager"
+        ).id,
+        "approval_mode": "any",
+    }
+    return rule, vals
+
+
+def _booking(case):
+    Unit = case.env["sales.showroom.unit"]
+    project = case.env["sales.showroom.project"].create(
+        {"name": "Adversarial Gardens", "company_id": case.env.company.id}
+    )
+    building = case.env["sales.showroom.building"].create(
+        {"name": "A1", "project_id": project.id}
+    )
+    unit, spare = Unit.create(
+        [
+            {
+                "building_id": building.id,
+                "floor": 1,
+                "number": number,
+                "area": 90.0,
+                "list_price": 1_000_000.0,
+            }
+            for number in ("101", "102")
+        ]
+    )
+    owner = case.users["salesperson"]
+    booking = unit.with_user(owner).hold(case.customer)
+    vals = {"unit_id": spare.id, "partner_id": case.customer.id, "user_id": owner.id}
+    return booking, vals
+
+
+def _duty_vals(case, n):
+    return {
+        "date": fields.Date.to_string(date(2031, 2, 3) + timedelta(days=n)),
+        "user_id": case.users["salesperson"].id,
+        "company_id": case.env.company.id,
+    }
+
+
+def _duty_swap(case):
+    Duty = case.env["sales.showroom.duty"]
+    duty, spare = Duty.create([_duty_vals(case, 0), _duty_vals(case, 1)])
+    owner = case.users["salesperson"]
+    swap = (
+        case.env["sales.showroom.duty.swap"]
+        .with_user(owner)
+        .create({"duty_id": duty.id, "new_user_id": case.colleague.id})
+    )
+    return swap, {"duty_id": spare.id, "new_user_id": case.colleague.id}
+
+
+def _bonus_vals(case, n):
+    return {
+        "name": f"Adversarial Project {n}",
+        "company_id": case.env.company.id,
+        "date": fields.Date.to_string(date(2026, 3, 15)),
+        "amount": 2000.0,
+        "beneficiary_ids": [
+            (0, 0, {"user_id": case.users["salesperson"].id, "percent": 100})
+        ],
+    }
+
+
+def _settlement_vals(case, n):
+    start = date(2030, 1 + n, 1)
+    return {
+        "company_id": case.env.company.id,
+        "user_id": case.users["salesperson"].id,
+        "date_from": fields.Date.to_string(start),
+        "date_to": fields.Date.to_string(start + timedelta(days=27)),
+    }
+
+
+def _settlement(case):
+    # a draft vendor bill: what an attacker would link as the settlement's bill
+    case.env["account.move"].create(
+        {
+            "move_type": "in_invoice",
+            "partner_id": case.users["salesperson"].partner_id.id,
+            "invoice_date": fields.Date.to_string(date(2030, 1, 31)),
+        }
+    )
+    record = case.env["sales.commission.settlement"].create(_settlement_vals(case, 0))
+    return record, _settlement_vals(case, 1)
+
+
+def _lead_vals(case, n):
+    return {
+        "name": f"Adversarial Opportunity {n}",
+        "partner_id": case.customer.id,
+        "user_id": case.users["stock_salesman"].id,
+        "expected_revenue": 5000.0,
+    }
+
+
+def _contact_plan_vals(case, n):
+    return {
+        "name": f"Adversarial objective {n}",
+        "lead_id": case.fixture("crm.lead").id,
+        "user_id": case.users["stock_salesman"].id,
+    }
+
+
+def _visit_plan_vals(case, n):
+    return {
+        "user_id": case.users["salesperson"].id,
+        "week_start": fields.Date.to_string(_monday(n)),
+    }
+
+
+def _visit_plan_line_vals(case, n):
+    return {
+        "plan_id": case.fixture("sales.visit.plan").id,
+        "partner_id": case.customer.id,
+        "planned_date": fields.Date.to_string(_monday(0) + timedelta(days=n)),
+    }
+
+
+def _visit_report_vals(case, n):
+    return {
+        "partner_id": case.customer.id,
+        "purpose": f"Adversarial visit {n}",
+        "user_id": case.users["salesperson"].id,
+    }
+
+
+def _recovery_plan_vals(case, n):
+    return {
+        "partner_id": case.customer.id,
+        "user_id": case.users["salesperson"].id,
+        "reason": f"Lost to a competitor {n}",
+    }
+
+
+def _loan_vals(case, n):
+    return {
+        "qualification_id": case.fixture("sales.qualification").id,
+        "borrower_id": case.users["salesperson"].id,
+        "purpose": f"Tender {n}",
+    }
+
+
+def _evaluation_vals(case, n):
+    return {
+        "qualification_id": case.spare_qualification.id,
+        "author_id": case.users["salesperson"].id,
+        "legality": "Lawful",
+        "market_demand": "Tenders need it",
+        "value_assessment": "Pays back in a year",
+    }
+
+
+def _review_vals(case, n):
+    return {
+        "qualification_id": case.spare_qualification.id,
+        "review_type": ("legal", "finance")[n],
+    }
+
+
+def _followup_vals(case, n):
+    return {
+        "order_id": case.fixture("sale.order").id,
+        "user_id": case.users["stock_salesman"].id,
+        "planned_date": fields.Date.to_string(date(2031, 3, 1) + timedelta(days=n)),
+    }
+
+
+def _emergency_vals(case, n):
+    return {
+        "name": f"Adversarial incident {n}",
+        "description": "The certificate was seized",
+        "responsible_id": case.users["salesperson"].id,
+    }
+
+
+def _legal_case_vals(case, n):
+    return {
+        "partner_id": case.customer.id,
+        "user_id": case.users["salesperson"].id,
+    }
+
+
+def _collection_plan_vals(case, n):
+    return {
+        "company_id": case.env.company.id,
+        "year": 2031,
+        "month": str(1 + n),
+    }
+
+
+def _claim_vals(case, n):
+    return {
+        "name": f"Adversarial complaint {n}",
+        "partner_id": case.customer.id,
+        "user_id": case.users["salesperson"].id,
+    }
+
+
+def _suggestion_vals(case, n):
+    return {
+        "name": f"Adversarial suggestion {n}",
+        "partner_id": case.customer.id,
+        "content": f"Open the showroom on Sundays ({n}).",
+    }
+
+
+FACTORIES = {
+    "sale.order": _sale_order,
+    "sales.policy.approval.request": _approval_request,
+    "sales.policy.approval.rule": _approval_rule,
+    "crm.lead": _simple("crm.lead", _lead_vals),
+    "sales.contact.plan": _simple("sales.contact.plan", _contact_plan_vals),
+    "sales.visit.plan": _simple("sales.visit.plan", _visit_plan_vals),
+    "sales.visit.plan.line": _simple("sales.visit.plan.line", _visit_plan_line_vals),
+    "sales.visit.report": _simple("sales.visit.report", _visit_report_vals),
+    "sales.recovery.plan": _simple("sales.recovery.plan", _recovery_plan_vals),
+    "sales.showroom.booking": _booking,
+    "sales.showroom.duty.swap": _duty_swap,
+    "sales.commission.bonus": _simple("sales.commission.bonus", _bonus_vals),
+    "sales.commission.settlement": _settlement,
+    "sales.qualification": _qualification,
+    "sales.qualification.loan": _simple("sales.qualification.loan", _loan_vals),
+    "sales.qualification.evaluation": _simple(
+        "sales.qualification.evaluation", _evaluation_vals
+    ),
+    "sales.qualification.review": _simple("sales.qualification.review", _review_vals),
+    "sales.qualification.followup": _simple(
+        "sales.qualification.followup", _followup_vals
+    ),
+    "sales.qualification.emergency": _simple(
+        "sales.qualification.emergency", _emergency_vals
+    ),
+    "sales.legal.case": _simple("sales.legal.case", _legal_case_vals),
+    "sales.collection.plan": _simple("sales.collection.plan", _collection_plan_vals),
+    "crm.claim": _simple("crm.claim", _claim_vals),
+    "sales.customer.suggestion": _simple("sales.customer.suggestion", _suggestion_vals),
+}
+
+#: guarded fields of the two engine models (they do not use the transition
+#: mixin: the request's write refuses all but the comment, the rule is
+#: configuration only policy administrators write)
+ENGINE_GUARDED_FIELDS = {
+    "sales.policy.approval.request": [
+        "state",
+        "decided_by_id",
+        "decision_date",
+        "approved_user_ids",
+        "approver_ids",
+        "inbox_user_ids",
+        "fingerprint",
+    ],
+    "sales.policy.approval.rule": [
+        "active",
+        "approver_type",
+        "approver_group_id",
+        "approver_user_ids",
+        "approver_field",
+        "approval_mode",
+        "domain",
+        "amount_from",
+    ],
+}
