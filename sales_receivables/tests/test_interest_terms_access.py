@@ -144,10 +144,19 @@ class TestInterestTermsAccess(InterestTermsCommon):
             with self.assertRefused(AccessError, "SP-REC-INT"):
                 order.with_user(self.rep).write(values)
         self.assertTerms(order, terms)
-        # changing the customer brings that customer's terms (company defaults)
+        # changing the customer brings that customer's terms (company
+        # defaults); another of the rep's own customers (another rep's
+        # customer may not go on the rep's quotation: SP-DEV-06)
+        own_customer = self.env["res.partner"].create(
+            {
+                "name": "Receivables Customer Three",
+                "is_company": True,
+                "user_id": self.rep.id,
+            }
+        )
         order.with_user(self.rep).write(
             {
-                "partner_id": self.customer_2.id,
+                "partner_id": own_customer.id,
                 "sales_interest_rate": 12.0,
                 "sales_interest_basis": "annual",
                 "sales_interest_grace_days": 0,
