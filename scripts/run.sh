@@ -31,8 +31,9 @@ then
     say "Creating database '$db' with the suite and demo data (a few minutes the first time)"
     odoo_bin -c "$conf" -d "$db" -i "$modules" --stop-after-init --log-level=warn
 else
-    say "Updating the suite in database '$db'"
-    odoo_bin -c "$conf" -d "$db" -u "$modules" --stop-after-init --log-level=warn
+    # -i installs the suite's modules added since (-u alone skips them), -u updates the others
+    say "Updating the suite in database '$db' (and installing its new modules)"
+    odoo_bin -c "$conf" -d "$db" -i "$modules" -u "$modules" --stop-after-init --log-level=warn
 fi
 
 say "Odoo serves http://127.0.0.1:${http_port}/odoo  (database '$db', login: admin, password: admin)"
