@@ -87,6 +87,32 @@ class CustomerDevCommon(SalesPolicyCommon):
         values.update(vals)
         return cls.env["crm.lead"].with_user(user).create(values)
 
+    def _confirm_quotation_as(self, user, customer, contact_name):
+        """``user`` adds a contact to ``customer``, quotes it two units of a
+        50.00 untaxed product and confirms: the order."""
+        product = self.env["product.product"].create(
+            {"name": "Gear", "list_price": 50.0, "taxes_id": [Command.clear()]}
+        )
+        contact = (
+            self.env["res.partner"]
+            .with_user(user)
+            .create({"name": contact_name, "parent_id": customer.id})
+        )
+        order = (
+            self.env["sale.order"]
+            .with_user(user)
+            .create(
+                {
+                    "partner_id": contact.id,
+                    "order_line": [
+                        Command.create({"product_id": product.id, "product_uom_qty": 2})
+                    ],
+                }
+            )
+        )
+        order.action_confirm()
+        return order
+
     @contextmanager
     def assertRefused(self, exception, pattern):
         """``assertRaisesRegex`` inside Odoo's savepoint-protected ``assertRaises``,

@@ -1,6 +1,6 @@
 # Copyright 2026 Sales Policy Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import Command, fields
+from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -101,27 +101,9 @@ class TestConfidentiality(CustomerDevCommon):
         )
 
     def test_rep_runs_the_quotation_flow_on_own_customer(self):
-        product = self.env["product.product"].create(
-            {"name": "Gear", "list_price": 50.0, "taxes_id": [Command.clear()]}
+        order = self._confirm_quotation_as(
+            self.rep, self.customer, "Buyer at Rep Customer"
         )
-        contact = (
-            self.env["res.partner"]
-            .with_user(self.rep)
-            .create({"name": "Buyer at Rep Customer", "parent_id": self.customer.id})
-        )
-        order = (
-            self.env["sale.order"]
-            .with_user(self.rep)
-            .create(
-                {
-                    "partner_id": contact.id,
-                    "order_line": [
-                        Command.create({"product_id": product.id, "product_uom_qty": 2})
-                    ],
-                }
-            )
-        )
-        order.action_confirm()
         self.assertRecordValues(order, [{"state": "sale", "amount_untaxed": 100.0}])
 
     def test_rep_runs_the_crm_flow(self):

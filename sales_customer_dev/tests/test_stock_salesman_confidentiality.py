@@ -155,27 +155,9 @@ class TestStockSalesmanConfidentiality(StockUsersCommon):
         )
 
     def test_stock_salesman_quotes_and_sells_to_own_customer(self):
-        product = self.env["product.product"].create(
-            {"name": "Gear", "list_price": 50.0, "taxes_id": [Command.clear()]}
+        order = self._confirm_quotation_as(
+            self.stock_rep, self.stock_customer, "Buyer at Stock"
         )
-        contact = (
-            self.env["res.partner"]
-            .with_user(self.stock_rep)
-            .create({"name": "Buyer at Stock", "parent_id": self.stock_customer.id})
-        )
-        order = (
-            self.env["sale.order"]
-            .with_user(self.stock_rep)
-            .create(
-                {
-                    "partner_id": contact.id,
-                    "order_line": [
-                        Command.create({"product_id": product.id, "product_uom_qty": 2})
-                    ],
-                }
-            )
-        )
-        order.action_confirm()
         # 2 x 50.00, no tax
         self.assertRecordValues(order, [{"state": "sale", "amount_untaxed": 100.0}])
         lead = (
