@@ -37,6 +37,7 @@
         "data/ir_cron_data.xml",
     ],
     "demo": [
+        "demo/res_users_demo.xml",
         "demo/sales_policy_clause_demo.xml",
         "demo/product_demo.xml",
     ],
