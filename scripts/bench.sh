@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs a benchmark script against a throwaway cluster and a fresh database with the given modules.
 #   scripts/bench.sh module[,module...] tests/benchmarks/bench_x.py [args...]
+# The module "suite" in the list stands for every module of the suite.
 # The script runs with the project's Python, `odoo` importable, and these variables set:
 #   SPS_ODOO_CONF (config file), SPS_DB (database), SPS_HTTP_PORT (free port for a server it may start),
 #   ODOO_HOME. It opens the registry itself, e.g. tests/benchmarks/benchlib.py:open_env().
@@ -9,6 +10,7 @@ source "$(dirname "$0")/lib.sh"
 [ $# -ge 2 ] || die "usage: scripts/bench.sh module[,module...] script.py [args...]"
 modules="$1"; shift
 find_odoo
+modules=$(echo ",${modules}," | sed -E "s/,suite,/,$(suite_modules),/; s/^,//; s/,\$//")
 ensure_system_packages
 ensure_venv
 

@@ -1,10 +1,14 @@
-"""Showroom booking under load: 1,000 hold attempts on 50 units from 16 workers.
+"""Showroom booking under load: 1,000 hold attempts on 50 units from 16 clients,
+against a single-process server and against a prefork server with 4 workers.
 
 Run with:
   scripts/bench.sh sales_policy_base,sales_showroom tests/benchmarks/bench_showroom.py
 A smaller run: SPS_BENCH_ATTEMPTS=100 SPS_BENCH_UNITS=10 SPS_BENCH_WORKERS=4 (same
-command). The last line is PASS or FAIL for "zero units booked twice, every
-attempt answered".
+command). SPS_BENCH_SERVER_WORKERS lists the server modes to run, one round
+each on fresh units and reps (default "0,4": Odoo's threaded server, then
+Odoo's multi-process server with 4 HTTP workers on the same database). The last
+line is PASS or FAIL for "zero units booked twice, every attempt answered" in
+every round.
 
 The script creates the fixtures (one project, 50 units, 16 reps), starts an Odoo
 server itself on 127.0.0.1, and sends the attempts over XML-RPC from 16
@@ -19,39 +23,37 @@ global deadline.
 import os
 import random
 import statistics
-import subprocess
 import sys
 import threading
 import time
-import urllib.request
 import xmlrpc.client
 from concurrent.futures import ThreadPoolExecutor
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from benchlib import open_env  # noqa: E402
+from benchlib import (  # noqa: E402
+    TimeoutTransport,
+    open_env,
+    print_server_log,
+    start_server,
+    stop_server,
+)
 
 import odoo  # noqa: E402
 
 ATTEMPTS = int(os.environ.get("SPS_BENCH_ATTEMPTS", 1000))
 UNITS = int(os.environ.get("SPS_BENCH_UNITS", 50))
 WORKERS = int(os.environ.get("SPS_BENCH_WORKERS", 16))
-CALL_TIMEOUT = 30
+SERVER_WORKERS = [
+    int(n) for n in os.environ.get("SPS_BENCH_SERVER_WORKERS", "0,4").split(",")
+]
 DEADLINE = 420
-HOST = "127.0.0.1"
 
 
-class TimeoutTransport(xmlrpc.client.Transport):
-    def make_connection(self, host):
-        connection = super().make_connection(host)
-        connection.timeout = CALL_TIMEOUT
-        return connection
-
-
-def setup_fixtures(env):
+def setup_fixtures(env, tag):
     company = env.ref("base.main_company")
     project = env["sales.showroom.project"].create(
-        {"name": "Bench Project", "company_id": company.id}
+        {"name": f"Bench Project {tag}", "company_id": company.id}
     )
     buildings = env["sales.showroom.building"].create(
         [{"name": f"B{index}", "project_id": project.id} for index in range(5)]
@@ -81,9 +83,9 @@ def setup_fixtures(env):
         .create(
             [
                 {
-                    "name": f"Bench Rep {index}",
-                    "login": f"bench_rep_{index}",
-                    "password": f"bench_rep_{index}_pw",
+                    "name": f"Bench Rep {tag}-{index}",
+                    "login": f"bench_rep_{tag}_{index}",
+                    "password": f"bench_rep_{tag}_{index}_pw",
                     "company_id": company.id,
                     "company_ids": [odoo.Command.set(company.ids)],
                     "groups_id": [odoo.Command.set(groups)],
@@ -96,58 +98,7 @@ def setup_fixtures(env):
     return units.ids, partners.ids, reps.ids
 
 
-def start_server():
-    port = os.environ["SPS_HTTP_PORT"]
-    log_path = os.path.join(
-        os.path.dirname(os.environ["SPS_ODOO_CONF"]), "bench_server.log"
-    )
-    log = open(log_path, "w")  # noqa: SIM115 - closed by stop_server
-    command = [
-        sys.executable,
-        os.path.join(os.environ["ODOO_HOME"], "odoo-bin"),
-        "-c",
-        os.environ["SPS_ODOO_CONF"],
-        "-d",
-        os.environ["SPS_DB"],
-        f"--http-port={port}",
-        f"--http-interface={HOST}",
-        "--workers=0",
-        "--max-cron-threads=0",
-        "--log-level=warn",
-        "--db-filter=^{}$".format(os.environ["SPS_DB"]),
-    ]
-    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://{HOST}:{port}"
-    for _attempt in range(240):
-        if server.poll() is not None:
-            raise SystemExit(f"Odoo server exited early; see {log_path}")
-        try:
-            with urllib.request.urlopen(f"{url}/web/health", timeout=2) as response:
-                if response.status == 200:
-                    return server, log, url, log_path
-        except OSError:
-            pass
-        time.sleep(0.5)
-    server.terminate()
-    raise SystemExit("Odoo server did not become healthy in 120 s")
-
-
-def print_server_log(log_path, lines=60):
-    with open(log_path) as log_file:
-        print("".join(log_file.readlines()[-lines:]), file=sys.stderr)
-
-
-def stop_server(server, log):
-    server.terminate()
-    try:
-        server.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait()
-    log.close()
-
-
-def run_load(url, unit_ids, partner_ids):
+def run_load(url, unit_ids, partner_ids, tag):
     db = os.environ["SPS_DB"]
     local = threading.local()
     started = time.monotonic()
@@ -159,7 +110,9 @@ def run_load(url, unit_ids, partner_ids):
         f"{url}/xmlrpc/2/common", transport=TimeoutTransport()
     )
     uids = [
-        common.authenticate(db, f"bench_rep_{worker}", f"bench_rep_{worker}_pw", {})
+        common.authenticate(
+            db, f"bench_rep_{tag}_{worker}", f"bench_rep_{tag}_{worker}_pw", {}
+        )
         for worker in range(WORKERS)
     ]
     if not all(uids):
@@ -170,7 +123,7 @@ def run_load(url, unit_ids, partner_ids):
             worker = int(threading.current_thread().name.rsplit("_", 1)[-1])
             local.index = worker
             local.uid = uids[worker]
-            local.password = f"bench_rep_{worker}_pw"
+            local.password = f"bench_rep_{tag}_{worker}_pw"
             local.models = xmlrpc.client.ServerProxy(
                 f"{url}/xmlrpc/2/object", transport=TimeoutTransport(), allow_none=True
             )
@@ -215,7 +168,7 @@ def run_load(url, unit_ids, partner_ids):
                     "action_cancel",
                     [[booking]],
                 )
-            except xmlrpc.client.Fault:
+            except Exception:  # noqa: BLE001 - refused or unanswered alike
                 pass  # the hold stays; counted in the SQL check
         return (outcome, latency)
 
@@ -253,19 +206,20 @@ def check_sql(env, unit_ids):
     return doubles, mismatched, bookings
 
 
-def main():
-    # benchlib's open_env parses the configuration: open it once for the whole run.
-    with open_env() as env:
-        unit_ids, partner_ids, _rep_ids = setup_fixtures(env)
-        server, log, url, log_path = start_server()
-        try:
-            results, elapsed = run_load(url, unit_ids, partner_ids)
-        except Exception:
-            stop_server(server, log)
-            print_server_log(log_path)
-            raise
+def run_round(env, workers):
+    """One round against a server with ``workers`` HTTP workers (0: threaded);
+    prints its figures and returns whether it passed."""
+    tag = f"w{workers}"
+    unit_ids, partner_ids, _rep_ids = setup_fixtures(env, tag)
+    server, log, url, log_path = start_server(workers)
+    try:
+        results, elapsed = run_load(url, unit_ids, partner_ids, tag)
+    except Exception:
         stop_server(server, log)
-        doubles, mismatched, bookings = check_sql(env, unit_ids)
+        print_server_log(log_path)
+        raise
+    stop_server(server, log)
+    doubles, mismatched, bookings = check_sql(env, unit_ids)
     outcomes = [outcome for outcome, _latency in results]
     latencies = sorted(latency for outcome, latency in results if outcome != "skipped")
     booked = outcomes.count("booked")
@@ -275,7 +229,9 @@ def main():
     # are all attempts that were not answered as the policy requires
     other = [outcome for outcome in outcomes if outcome not in ("booked", "refused")]
     p95 = latencies[int(0.95 * (len(latencies) - 1))] if latencies else 0.0
-    print(f"attempts: {len(results)} from {WORKERS} workers over {UNITS} units")
+    mode = f"prefork, {workers} workers" if workers else "threaded (--workers=0)"
+    print(f"== server: {mode}")
+    print(f"attempts: {len(results)} from {WORKERS} clients over {UNITS} units")
     print(
         f"booked: {booked}, refused with a clear error: {refused}, "
         f"not answered: {len(other)}"
@@ -291,8 +247,17 @@ def main():
     print(f"units whose state disagrees with their booking (SQL): {len(mismatched)}")
     for outcome in other[:5]:
         print(f"  not answered: {outcome}")
-    if doubles or mismatched or other or answered != len(results):
+    passed = not (doubles or mismatched or other or answered != len(results))
+    if not passed:
         print_server_log(log_path)
+    return passed
+
+
+def main():
+    # benchlib's open_env parses the configuration: open it once for the whole run.
+    with open_env() as env:
+        passed = [run_round(env, workers) for workers in SERVER_WORKERS]
+    if not all(passed):
         print("FAIL: zero units booked twice, every attempt answered")
         sys.exit(1)
     print("PASS: zero units booked twice, every attempt answered")
