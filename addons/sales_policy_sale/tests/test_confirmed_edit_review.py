@@ -44,6 +44,26 @@ class TestConfirmedEditReview(ConfirmedEditCommon):
         self._invoice_wizard(order).create_invoices()
         self.assertEqual(len(order.invoice_ids), 1)
 
+    def test_down_payment_waits_for_the_review_whatever_the_caller_passes(self):
+        # Odoo's down-payment path invoices the wizard's own orders and ignores
+        # the argument of _create_invoices, which Odoo's own tests pass as a
+        # dict: the review check reads the wizard's orders (it failed with an
+        # AttributeError on the dict before).
+        self._review_mode()
+        order = self._confirmed()
+        order.order_line.with_user(self.rep).price_unit = 85.0
+        wizard = (
+            self.env["sale.advance.payment.inv"]
+            .with_context(active_model="sale.order", active_ids=order.ids)
+            .create({"advance_payment_method": "percentage", "amount": 50.0})
+        )
+        with self.assertRefused(UserError, "Invoicing refused"):
+            wizard._create_invoices({"sale_orders": {"active_ids": order.ids}})
+        self.assertFalse(order.invoice_ids)
+        order.with_user(self.manager).action_approval_approve()
+        invoice = wizard._create_invoices({"sale_orders": {"active_ids": order.ids}})
+        self.assertEqual(invoice.line_ids.sale_line_ids.order_id, order)
+
     def test_rep_discount_over_the_limit_is_reviewed(self):
         self._review_mode()
         order = self._confirmed(lines=[(self.product_free, 10, 10.0)])
