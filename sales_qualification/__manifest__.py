@@ -4,7 +4,8 @@
     "name": "Sales Qualifications",
     "summary": "Qualification certificates: evaluation, three-part review, "
     "custody and borrowing, expiry and renewal, selling only on valid "
-    "qualifications, after-sales follow-up, risks and emergencies",
+    "qualifications, suspension on policy changes and emergencies, "
+    "after-sales follow-up and problems, risks, emergencies and training",
     "version": "18.0.1.0.0",
     "category": "Sales/Sales",
     "website": "https://github.com/sales-policy-suite/sales-policy-suite",
@@ -30,6 +31,9 @@
         "views/sales_qualification_followup_views.xml",
         "views/sales_qualification_risk_views.xml",
         "views/sales_qualification_emergency_views.xml",
+        "views/sales_qualification_suspension_views.xml",
+        "views/sales_qualification_problem_views.xml",
+        "views/sale_order_views.xml",
         "views/product_template_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/sales_qualification_renew_wizard_views.xml",

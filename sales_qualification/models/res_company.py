@@ -49,6 +49,58 @@ class ResCompany(models.Model):
         "follows up with the customer, e.g. 30,90.",
     )
 
+    sales_qualification_emergency_team_ids = fields.Many2many(
+        "res.users",
+        "res_company_sales_qualification_emergency_team_rel",
+        "company_id",
+        "user_id",
+        string="Emergency Team",
+        help="Alerted at once (activity and email) when an emergency case opens "
+        "or its severity rises; the senior managers when empty.",
+    )
+    sales_qualification_serious_response_hours = fields.Integer(
+        string="Response Deadline, Serious Emergency (Hours)", default=24
+    )
+    sales_qualification_critical_response_hours = fields.Integer(
+        string="Response Deadline, Critical Emergency (Hours)", default=2
+    )
+    sales_qualification_induction_days = fields.Float(
+        string="Induction Training (Days)",
+        default=3.0,
+        help="Training days a new salesperson needs in the induction period.",
+    )
+    sales_qualification_induction_period_days = fields.Integer(
+        string="Induction Period (Days)",
+        default=90,
+        help="A salesperson is new staff this many days after their account was "
+        "created.",
+    )
+
+    @api.constrains(
+        "sales_qualification_serious_response_hours",
+        "sales_qualification_critical_response_hours",
+        "sales_qualification_induction_days",
+        "sales_qualification_induction_period_days",
+    )
+    def _check_sales_qualification_response_settings(self):
+        for company in self:
+            if (
+                min(
+                    company.sales_qualification_serious_response_hours,
+                    company.sales_qualification_critical_response_hours,
+                )
+                <= 0
+                or company.sales_qualification_induction_days < 0
+                or company.sales_qualification_induction_period_days < 0
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(company)s: emergency response deadlines are positive "
+                        "hours; induction days cannot be negative.",
+                        company=company.name,
+                    )
+                )
+
     @api.constrains(
         "sales_qualification_warning_days",
         "sales_qualification_final_warning_days",

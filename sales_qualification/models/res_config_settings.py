@@ -18,3 +18,21 @@ class ResConfigSettings(models.TransientModel):
     sales_qualification_followup_days = fields.Char(
         related="company_id.sales_qualification_followup_days", readonly=False
     )
+    sales_qualification_emergency_team_ids = fields.Many2many(
+        related="company_id.sales_qualification_emergency_team_ids", readonly=False
+    )
+    sales_qualification_serious_response_hours = fields.Integer(
+        related="company_id.sales_qualification_serious_response_hours",
+        readonly=False,
+    )
+    sales_qualification_critical_response_hours = fields.Integer(
+        related="company_id.sales_qualification_critical_response_hours",
+        readonly=False,
+    )
+    sales_qualification_induction_days = fields.Float(
+        related="company_id.sales_qualification_induction_days", readonly=False
+    )
+    sales_qualification_induction_period_days = fields.Integer(
+        related="company_id.sales_qualification_induction_period_days",
+        readonly=False,
+    )

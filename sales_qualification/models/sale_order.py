@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -15,6 +15,40 @@ class SaleOrder(models.Model):
         string="After-Sales Follow-ups",
         groups="sales_policy_base.group_sales_policy_user",
     )
+
+    qualification_warning = fields.Text(
+        compute="_compute_qualification_warning",
+        help="Products of the quotation whose qualification cannot be sold now "
+        "(suspended, expired or too close to expiry).",
+    )
+
+    @api.depends(
+        "order_line.product_id", "company_id", "state", "date_order", "partner_id"
+    )
+    def _compute_qualification_warning(self):
+        """The quotation warns before confirmation refuses (SP-QUA-08/11)."""
+        today = fields.Date.context_today(self)
+        for order in self:
+            warnings = []
+            if order.state in ("draft", "sent"):
+                for template in order.sudo().order_line.product_id.product_tmpl_id:
+                    qualification = template.qualification_id
+                    if not qualification:
+                        continue
+                    reason = qualification._sale_refusal_reason(
+                        template._qualification_min_days(order.company_id), today
+                    )
+                    if reason:
+                        warnings.append(
+                            self.env._(
+                                "%(product)s relies on %(qualification)s: "
+                                "%(reason)s.",
+                                product=template.display_name,
+                                qualification=qualification.display_name,
+                                reason=reason,
+                            )
+                        )
+            order.qualification_warning = "\n".join(warnings) or False
 
     def action_confirm(self):
         self._check_qualification_validity()

@@ -1,6 +1,6 @@
 # Copyright 2026 Sales Policy Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class SalesQualificationEmergencyCommunication(models.Model):
@@ -15,7 +15,12 @@ class SalesQualificationEmergencyCommunication(models.Model):
         related="emergency_id.company_id", store=True, index=True
     )
     party_type = fields.Selection(
-        [("authority", "Authority"), ("customer", "Customer"), ("partner", "Partner")],
+        [
+            ("authority", "Authority"),
+            ("customer", "Customer"),
+            ("partner", "Partner"),
+            ("media", "Media"),
+        ],
         required=True,
     )
     partner_id = fields.Many2one("res.partner", string="Contact")
@@ -36,3 +41,26 @@ class SalesQualificationEmergencyCommunication(models.Model):
         "res.users", string="By", required=True, default=lambda self: self.env.user
     )
     summary = fields.Text(required=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """Every communication is also a line of the case's timeline."""
+        communications = super().create(vals_list)
+        labels = dict(self._fields["party_type"]._description_selection(self.env))
+        self.env["sales.qualification.emergency.log"].sudo().create(
+            [
+                {
+                    "emergency_id": communication.emergency_id.id,
+                    "logged_at": communication.communicated_at,
+                    "user_id": communication.user_id.id,
+                    "description": self.env._(
+                        "Communication with %(party)s %(contact)s: %(summary)s",
+                        party=labels[communication.party_type],
+                        contact=communication.partner_id.display_name or "",
+                        summary=communication.summary,
+                    ),
+                }
+                for communication in communications
+            ]
+        )
+        return communications

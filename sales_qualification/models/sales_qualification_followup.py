@@ -51,6 +51,7 @@ class SalesQualificationFollowup(models.Model):
     )
     note = fields.Text(string="Outcome Notes")
     done_date = fields.Date(readonly=True)
+    problem_ids = fields.One2many("sales.qualification.problem", "followup_id")
 
     @api.depends("order_id", "interval_days")
     def _compute_display_name(self):
@@ -113,7 +114,25 @@ class SalesQualificationFollowup(models.Model):
             ["sales_qualification.mail_activity_type_followup"],
             feedback=self.env._("Follow-up recorded."),
         )
+        self._open_problems()
         return True
+
+    def _open_problems(self):
+        """An open problem found on a follow-up is investigated (SP-QUA-14)."""
+        self.env["sales.qualification.problem"].sudo().create(
+            [
+                {
+                    "name": self.env._(
+                        "Problem found on %(name)s", name=followup.display_name
+                    ),
+                    "followup_id": followup.id,
+                    "company_id": followup.company_id.id,
+                    "description": followup.note,
+                    "owner_id": followup.user_id.id,
+                }
+                for followup in self.filtered(lambda f: f.outcome == "issue_open")
+            ]
+        )
 
     @public_arguments
     def action_cancel(self):

@@ -8,3 +8,10 @@ from . import test_risk_emergency
 from . import test_ui
 from . import test_rpc
 from . import test_register_xlsx_access
+from . import test_suspension
+from . import test_emergency_escalation
+from . import test_risk_assessment
+from . import test_problem_training
+from . import test_rpc_stop_selling
+from . import test_stop_selling_flow
+from . import test_ui_stop_selling

@@ -9,13 +9,15 @@ from odoo.addons.sales_policy_base.tests.common import (
     archive_approval_rules,
 )
 
-#: the approval rules this module ships (evaluation, the three reviews, loans)
+#: the approval rules this module ships (evaluation, the three reviews, loans,
+#: resuming a suspended certificate)
 QUALIFICATION_RULES = (
     "sales_qualification.approval_rule_qualification_evaluation",
     "sales_qualification.approval_rule_qualification_review_legal",
     "sales_qualification.approval_rule_qualification_review_finance",
     "sales_qualification.approval_rule_qualification_review_technical",
     "sales_qualification.approval_rule_qualification_loan",
+    "sales_qualification.approval_rule_qualification_resume",
 )
 
 
@@ -118,3 +120,16 @@ class SalesQualificationCommon(SalesPolicyCommon):
         return self.Loan.with_user(user or self.rep).create(
             {"qualification_id": qualification.id, "purpose": "Tender", **vals}
         )
+
+    def _suspend(self, qualification, user=None, reason="Regional rules changed"):
+        return (
+            self.env["sales.qualification.suspension"]
+            .with_user(user or self.manager)
+            .create({"qualification_id": qualification.id, "reason": reason})
+        )
+
+    def _request_resume(self, suspension, user=None, note="Safety officer hired"):
+        suspension = suspension.with_user(user or self.manager)
+        suspension.resume_note = note
+        suspension.action_request_resume()
+        return suspension

@@ -70,7 +70,12 @@ class TestRiskEmergency(SalesQualificationCommon):
                 "summary": "Hearing scheduled",
             }
         )
-        self.assertEqual(emergency.log_ids.user_id, self.rep)
+        # the escalation (by the manager who opened it) and the rep's two lines:
+        # what happened, and the communication
+        self.assertEqual(emergency.log_ids.user_id, self.manager | self.rep)
+        self.assertEqual(
+            len(emergency.log_ids.filtered(lambda x: x.user_id == self.rep)), 2
+        )
         self.assertEqual(emergency.communication_ids.party_type, "authority")
         with self.assertRaises(AccessError):
             emergency.with_user(self.rep).write({"state": "closed"})

@@ -60,6 +60,8 @@ class TestSalesQualificationUi(HttpCase):
             "/odoo/action-sales_qualification.sales_qualification_evaluation_action",
             "sales_qualification_lifecycle",
             login="sq_tour_manager",
+            # the default 60 s is short on a loaded CI machine: the tour has 32 steps
+            timeout=180,
         )
         loan = self.qualification.loan_ids
         self.assertRecordValues(

@@ -1,0 +1,2 @@
+from . import batch_run
+from . import training_math
