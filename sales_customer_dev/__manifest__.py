@@ -16,6 +16,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/ir_rules.xml",
+        "data/crm_team_data.xml",
         "data/crm_stage_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",

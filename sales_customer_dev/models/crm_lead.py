@@ -51,6 +51,8 @@ class CrmLead(models.Model):
         "legal_review_state",
         "legal_reviewer_id",
         "legal_review_date",
+        "dev_credit_checked_by_id",
+        "dev_credit_check_date",
     ]
     # what legal approves: changing it after approval re-opens the review
     # (and lets a rejected contract be submitted again once amended)
@@ -65,6 +67,11 @@ class CrmLead(models.Model):
         tracking=True,
         help="The customer's needs as found in the needs analysis; required "
         "before a proposal.",
+    )
+    negotiation_note = fields.Text(
+        tracking=True,
+        help="The negotiation record: the points agreed with the customer "
+        "(price, volumes, terms); required before the contract.",
     )
     # lists of suite records: hidden from Odoo users outside the suite's groups
     contact_plan_ids = fields.One2many(
@@ -136,9 +143,27 @@ class CrmLead(models.Model):
             missing.append(self.env._("the needs analysis"))
         if stage.dev_require_expected_revenue and self.expected_revenue <= 0:
             missing.append(self.env._("a positive expected revenue"))
+        if (
+            stage.dev_require_negotiation_note
+            and not (self.negotiation_note or "").strip()
+        ):
+            missing.append(self.env._("the negotiation note with the agreed points"))
+        if stage.dev_require_meeting and not self._has_dev_meeting():
+            missing.append(
+                self.env._("a meeting in the calendar with the customer's attendees")
+            )
         if stage.dev_require_partner and not self.partner_id:
             missing.append(self.env._("a linked customer record"))
         return missing
+
+    def _has_dev_meeting(self):
+        """A meeting of the opportunity with attendees besides its organizer
+        (the kick-off meeting, customer development policy)."""
+        self.ensure_one()
+        events = (
+            self.env["calendar.event"].sudo().search([("opportunity_id", "=", self.id)])
+        )
+        return any(event.partner_ids - event.user_id.partner_id for event in events)
 
     @api.constrains(
         "stage_id",
@@ -149,6 +174,7 @@ class CrmLead(models.Model):
         "contact_plan_ids",
         "needs_analysis",
         "expected_revenue",
+        "negotiation_note",
     )
     def _check_dev_stage_requirements(self):
         for lead in self.filtered("stage_id.dev_stage"):

@@ -55,6 +55,38 @@ class ResPartner(models.Model):
         groups="sales_policy_base.group_sales_policy_user",
     )
 
+    sales_marketing_consent = fields.Boolean(
+        string="Marketing Consent",
+        tracking=True,
+        help="The customer agreed to receive marketing mail (customer-data "
+        "policy). Without it, mass mailings to the customer are refused.",
+    )
+    sales_marketing_consent_date = fields.Date(
+        string="Consent Date",
+        compute="_compute_sales_marketing_consent_date",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="When the customer gave the marketing consent.",
+    )
+
+    @api.depends("sales_marketing_consent")
+    def _compute_sales_marketing_consent_date(self):
+        today = fields.Date.context_today(self)
+        for partner in self:
+            if not partner.sales_marketing_consent:
+                partner.sales_marketing_consent_date = False
+            elif not partner.sales_marketing_consent_date:
+                partner.sales_marketing_consent_date = today
+
+    def _sales_without_marketing_consent(self):
+        """The partners who did not consent to marketing mail (their own
+        consent or their company's)."""
+        return self.filtered(
+            lambda partner: not partner.sales_marketing_consent
+            and not partner.commercial_partner_id.sales_marketing_consent
+        )
+
     @api.depends("visit_report_ids.date", "visit_report_ids.state")
     def _compute_last_visit_date(self):
         data = dict(

@@ -10,3 +10,5 @@ from . import test_state_guard
 from . import test_confidential_documents
 from . import test_rpc
 from . import test_stock_salesman_confidentiality
+from . import test_policy_pipeline
+from . import test_development_gaps

@@ -87,6 +87,13 @@ class CustomerDevCommon(SalesPolicyCommon):
         values.update(vals)
         return cls.env["crm.lead"].with_user(user).create(values)
 
+    @classmethod
+    def _credit_checked(cls, lead):
+        """A sales manager records the new customer's credit check (needed
+        past the needs analysis, clause SP-DEV-11)."""
+        lead.with_user(cls.manager).action_dev_credit_check()
+        return lead
+
     def _confirm_quotation_as(self, user, customer, contact_name):
         """``user`` adds a contact to ``customer``, quotes it two units of a
         50.00 untaxed product and confirms: the order."""

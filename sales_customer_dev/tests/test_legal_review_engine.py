@@ -12,15 +12,17 @@ class TestLegalReviewEngine(CustomerDevCommon):
     """The legal review of the contract (SP-DEV-02) on the approval engine."""
 
     def _lead(self, **vals):
-        return self._rep_lead(
+        lead = self._rep_lead(
             partner_id=self.customer.id,
             needs_analysis="Needs 200 units a month",
+            negotiation_note="200 units a month at 12.00",
             expected_revenue=5000,
             contact_plan_ids=[
                 Command.create({"name": "First visit", "user_id": self.rep.id})
             ],
             **vals,
         )
+        return self._credit_checked(lead)
 
     def _requests(self, lead):
         return self.env["sales.policy.approval.request"].search(
@@ -102,7 +104,9 @@ class TestLegalReviewEngine(CustomerDevCommon):
         self.assertFalse(self._requests(lead))
 
     def test_rep_cannot_create_an_opportunity_past_the_legal_review(self):
-        with self.assertRefused(ValidationError, "legal review"):
+        # created at once in the contract stage: neither the legal review nor
+        # the new customer's credit check (SP-DEV-11) can have happened
+        with self.assertRefused(ValidationError, "legal review|SP-DEV-11"):
             self._lead(stage_id=self.stages["contract"].id)
         self.assertFalse(
             self.env["crm.lead"].search([("stage_id", "=", self.stages["contract"].id)])
@@ -140,6 +144,8 @@ class TestLegalReviewEngine(CustomerDevCommon):
             ],
         )
         self.assertFalse(self._requests(copy))
+        self.assertFalse(copy.dev_credit_check_date)
+        self._credit_checked(copy)
         with self.assertRefused(ValidationError, "legal review"):
             copy.write(
                 {

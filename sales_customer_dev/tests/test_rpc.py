@@ -34,11 +34,13 @@ class TestCustomerDevRpc(CustomerDevCommon, HttpCase):
         cls.lead = cls._rep_lead(
             partner_id=cls.customer.id,
             needs_analysis="Needs 200 units a month",
+            negotiation_note="200 units a month at 12.00",
             expected_revenue=5000,
             contact_plan_ids=[
                 Command.create({"name": "First visit", "user_id": cls.rep.id})
             ],
         )
+        cls._credit_checked(cls.lead)
         cls.lead.action_request_approval()
         cls.plan = (
             cls.env["sales.visit.plan"]
@@ -207,4 +209,71 @@ class TestCustomerDevRpc(CustomerDevCommon, HttpCase):
             self.env["sales.visit.report"].search(
                 [("partner_id", "=", self.customer_2.id)]
             )
+        )
+
+    def test_rep_cannot_record_a_credit_check_over_rpc(self):
+        lead = self._rep_lead(
+            partner_id=self.customer.id,
+            needs_analysis="Needs 50 units",
+            expected_revenue=800,
+            contact_plan_ids=[Command.create({"name": "Call", "user_id": self.rep.id})],
+        )
+        self._refused(
+            "SP-DEV-11",
+            "crm.lead",
+            "write",
+            [
+                [lead.id],
+                {
+                    "dev_credit_check_date": "2026-12-01 10:00:00",
+                    "dev_credit_checked_by_id": self.rep.id,
+                },
+            ],
+        )
+        self._refused("SP-DEV-11", "crm.lead", "action_dev_credit_check", [[lead.id]])
+        self._refused(
+            "SP-DEV-11",
+            "crm.lead",
+            "write",
+            [[lead.id], {"stage_id": self.stages["proposal"].id}],
+        )
+        self.assertRecordValues(
+            lead,
+            [
+                {
+                    "dev_credit_check_date": False,
+                    "dev_credit_checked_by_id": False,
+                    "stage_id": self.stages["research"].id,
+                }
+            ],
+        )
+
+    def test_rep_cannot_mass_mail_customers_without_consent_over_rpc(self):
+        self.customer.email = "buyer@rep-customer.example.com"
+        composer_id = self.xmlrpc_object.execute_kw(
+            self.env.cr.dbname,
+            self.rep.id,
+            self.password,
+            "mail.compose.message",
+            "create",
+            [{"subject": "Spring offer", "body": "<p>New products</p>"}],
+            {
+                "context": dict(
+                    FORGED_CONTEXT,
+                    default_model="res.partner",
+                    default_res_ids=self.customer.ids,
+                    default_composition_mode="mass_mail",
+                    sales_marketing_consent=True,
+                )
+            },
+        )
+        self._refused(
+            "SP-DEV-10",
+            "mail.compose.message",
+            "action_send_mail",
+            [[composer_id]],
+            context=dict(FORGED_CONTEXT, sales_marketing_consent=True),
+        )
+        self.assertFalse(
+            self.env["mail.mail"].sudo().search([("subject", "=", "Spring offer")])
         )

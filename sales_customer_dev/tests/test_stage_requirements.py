@@ -12,14 +12,16 @@ from .common import CustomerDevCommon
 @tagged("post_install", "-at_install")
 class TestStageRequirements(CustomerDevCommon):
     def _ready_for_negotiation(self):
-        return self._rep_lead(
+        lead = self._rep_lead(
             partner_id=self.customer.id,
             needs_analysis="Needs 200 units a month",
+            negotiation_note="200 units a month at 12.00",
             expected_revenue=5000,
             contact_plan_ids=[
                 Command.create({"name": "First visit", "user_id": self.rep.id})
             ],
         )
+        return self._credit_checked(lead)
 
     def test_rep_moves_lead_through_stages_with_required_information(self):
         lead = self._ready_for_negotiation()
@@ -95,6 +97,15 @@ class TestStageRequirements(CustomerDevCommon):
             ],
         )
         lead.write({"stage_id": self.stages["contract"].id})
+        self.env["calendar.event"].with_user(self.rep).create(
+            {
+                "name": "Kick-off",
+                "opportunity_id": lead.id,
+                "start": "2026-12-10 09:00:00",
+                "stop": "2026-12-10 10:00:00",
+                "partner_ids": [Command.set((self.rep.partner_id | self.customer).ids)],
+            }
+        )
         lead.write({"stage_id": self.stages["kickoff"].id})
         self.assertTrue(lead.stage_id.is_won)
 
