@@ -6,6 +6,8 @@
 # Odoo's own tests expect demo data, so the database is created with demo data.
 #   scripts/regression.sh [--baseline] [crm,sale,sale_management[,account]]
 #   SPS_MODULES=a,b: install only those suite modules (default: all).
+#   SPS_TEST_TAGS=spec: run only these Odoo test tags (default: every test of the apps), e.g.
+#     SPS_TEST_TAGS=/account:TestMergePartner scripts/regression.sh --policy-off account
 #   --baseline: the same run without the suite, to tell the suite's effects from Odoo's own failures.
 #   --policy-off: before Odoo's tests, archive every approval rule and lift the discount limits (also
 #     for the companies the tests create), so
@@ -25,7 +27,7 @@ ensure_system_packages with-browser
 ensure_venv
 
 apps="${1:-crm,sale,sale_management}"
-tags=$(echo "$apps" | sed -E 's#(^|,)#\1/#g')
+tags=${SPS_TEST_TAGS:-$(echo "$apps" | sed -E 's#(^|,)#\1/#g')}
 modules="${SPS_MODULES:-$(suite_modules)}"
 [ "$baseline" = 1 ] && modules="base"
 work=$(mktemp -d /tmp/sps-regression.XXXXXX)

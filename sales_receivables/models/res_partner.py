@@ -1,6 +1,7 @@
 # Copyright 2026 Sales Policy Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
+from weakref import WeakKeyDictionary
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -25,6 +26,10 @@ CREDIT_FIELDS = (
     "sales_credit_rating",
     "sales_collection_status",
 )
+#: partners inside Odoo's Merge Contacts, per database cursor: out of reach of
+#: an RPC caller (a context key is not). Not ``cr.precommit.data``: the merge
+#: rolls back savepoints (duplicate foreign keys), which clears it.
+MERGING_PARTNERS = WeakKeyDictionary()
 #: context key carrying the reason of a credit change (see the change wizard)
 REASON_KEY = "sales_credit_reason"
 #: customers escalated per commit of the daily cron
@@ -38,6 +43,13 @@ NO_INTEREST_TERMS = {
     "sales_interest_basis": False,
     "sales_interest_grace_days": 0,
 }
+
+
+def in_partner_merge(partners):
+    """Whether ``partners`` are inside Odoo's Merge Contacts (the wizard's
+    cursor marker, see wizards/base_partner_merge_automatic_wizard.py)."""
+    marks = MERGING_PARTNERS.get(partners.env.cr) or set()
+    return bool(partners.ids) and set(partners.ids) <= marks
 
 
 class ResPartner(models.Model):
@@ -149,6 +161,14 @@ class ResPartner(models.Model):
         return partners
 
     def write(self, vals):
+        if in_partner_merge(self):
+            # Merge Contacts copies them from the merged contacts: the wizard
+            # sets the stricter credit terms itself, the interest terms stay
+            vals = {
+                name: value
+                for name, value in vals.items()
+                if name not in CREDIT_FIELDS and name not in PARTNER_INTEREST_FIELDS
+            }
         terms_before = None
         if any(
             name in vals for name in PARTNER_INTEREST_FIELDS

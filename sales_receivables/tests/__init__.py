@@ -13,3 +13,4 @@ from . import test_accountant_access
 from . import test_ui
 from . import test_interest_terms_fingerprint
 from . import test_confirmed_edit_credit
+from . import test_partner_merge
