@@ -10,8 +10,10 @@ score is recorded as a satisfaction response, and a customer who is not
 satisfied re-opens the complaint (re-handling, counted).
 
 The state and every date/decision of the flow are protected fields
-(``sales.policy.transition.mixin``): only the ``action_*`` methods below write
-them, after checking the caller's group and access.
+(``sales.policy.transition.mixin``): only the ``action_*`` methods write
+them, after checking the caller's group and access. The first response and
+its deadline are in ``sales_complaint_response_mixin.py``, the revisit and
+the re-handling in ``sales_complaint_revisit_mixin.py``.
 """
 
 from odoo import api, fields, models
@@ -21,20 +23,15 @@ from odoo.tools import LazyTranslate
 from odoo.addons.crm_claim.models.crm_claim import CrmClaim as OcaCrmClaim
 from odoo.addons.sales_policy_base.tools.rpc_args import public_arguments
 
-from ..tools.complaint_math import (
-    SCORE_MAX,
-    SCORE_MIN,
-    response_deadline,
-    score_in_scale,
-    score_to_percent,
-)
+from .sales_complaint_response_mixin import RESPONSE_PROTECTED_FIELDS
+from .sales_complaint_revisit_mixin import REVISIT_PROTECTED_FIELDS
 
 _lt = LazyTranslate(__name__)
 
 USER_GROUP = "sales_policy_base.group_sales_policy_user"
-#: clauses (data/sales_policy_clause_data.xml) named by refusals other than
-#: the handling flow's own (``_policy_clause``)
-DEADLINE_CLAUSE = "SP-CPL-02"
+#: clause (data/sales_policy_clause_data.xml) named by refusals other than
+#: the handling flow's own (``_policy_clause``; the deadline's is in the
+#: response mixin)
 COMPENSATION_CLAUSE = "SP-CPL-03"
 CATEGORIES = [
     ("quality", "Quality"),
@@ -68,7 +65,13 @@ STATE_STAGES = {
 
 class CrmClaim(models.Model):
     _name = "crm.claim"
-    _inherit = ["crm.claim", "sales.policy.approval.mixin", "portal.mixin"]
+    _inherit = [
+        "crm.claim",
+        "sales.policy.approval.mixin",
+        "portal.mixin",
+        "sales.complaint.response.mixin",
+        "sales.complaint.revisit.mixin",
+    ]
 
     _policy_clause = "SP-CPL-01"
     _approval_actions = {"close": _lt("Close")}
@@ -81,20 +84,12 @@ class CrmClaim(models.Model):
         "complaint_state",
         "stage_id",
         "complaint_number",
-        "response_deadline",
-        "first_response_date",
-        "first_response_user_id",
         "resolved_date",
         "customer_confirmed",
         "customer_confirmed_date",
         "date_closed",
-        "revisit_date",
-        "revisit_score",
-        "revisit_user_id",
-        "revisit_done",
-        "revisit_note",
-        "reopen_count",
-        "escalation_level",
+        *RESPONSE_PROTECTED_FIELDS,
+        *REVISIT_PROTECTED_FIELDS,
     ]
     #: written only while the complaint is open (a closed complaint's record
     #: of what was decided stays as it was closed)
@@ -150,121 +145,18 @@ class CrmClaim(models.Model):
         help="What the company grants the customer; closing with a "
         "compensation needs the approval of a sales manager.",
     )
-    response_deadline = fields.Datetime(
-        compute="_compute_response_deadline",
-        store=True,
-        readonly=True,
-        help="When the first response is due: the claim date plus the "
-        "response time of the severity (Settings > Sales Policy).",
-    )
-    first_response_date = fields.Datetime(readonly=True, copy=False, tracking=True)
-    first_response_user_id = fields.Many2one(
-        "res.users", string="First Response By", readonly=True, copy=False
-    )
-    response_timely = fields.Boolean(
-        string="Answered in Time",
-        compute="_compute_response_timely",
-        store=True,
-    )
-    response_overdue = fields.Boolean(
-        compute="_compute_response_overdue", search="_search_response_overdue"
-    )
     resolved_date = fields.Datetime(readonly=True, copy=False)
     customer_confirmed = fields.Boolean(
         string="Confirmed by the Customer", readonly=True, copy=False, tracking=True
     )
     customer_confirmed_date = fields.Datetime(readonly=True, copy=False)
-    revisit_date = fields.Datetime(readonly=True, copy=False)
-    revisit_score = fields.Integer(
-        readonly=True,
-        copy=False,
-        tracking=True,
-        help="The customer's satisfaction with the handling, 1 (poor) to 5 "
-        "(very good).",
-    )
-    revisit_user_id = fields.Many2one(
-        "res.users", string="Revisited By", readonly=True, copy=False
-    )
-    revisit_note = fields.Text(readonly=True, copy=False)
-    revisit_done = fields.Boolean(
-        string="Revisited Since Closing",
-        readonly=True,
-        copy=False,
-        help="The customer was revisited after the last closing and was "
-        "satisfied (an unsatisfied customer re-opens the complaint).",
-    )
-    revisit_satisfied = fields.Boolean(
-        string="Customer Satisfied", compute="_compute_revisit_satisfied", store=True
-    )
-    reopen_count = fields.Integer(
-        string="Re-handlings", readonly=True, copy=False, tracking=True
-    )
-    escalation_level = fields.Integer(
-        readonly=True,
-        copy=False,
-        help="0: not escalated; 1: the responsible rep has an overdue-response "
-        "activity; 2: the sales manager has one too.",
-    )
 
     # --- computes ------------------------------------------------------------
-    @api.depends("date", "severity", "company_id")
-    def _compute_response_deadline(self):
-        for claim in self:
-            company = claim.company_id or self.env.company
-            claim.response_deadline = response_deadline(
-                claim.date, company._complaint_response_hours(claim.severity)
-            )
-
-    @api.depends("first_response_date", "response_deadline")
-    def _compute_response_timely(self):
-        for claim in self:
-            claim.response_timely = bool(
-                claim.first_response_date
-                and claim.response_deadline
-                and claim.first_response_date <= claim.response_deadline
-            )
-
-    def _compute_response_overdue(self):
-        now = fields.Datetime.now()
-        for claim in self:
-            claim.response_overdue = bool(
-                not claim.first_response_date
-                and claim.complaint_state in ("new", "routed")
-                and claim.response_deadline
-                and claim.response_deadline < now
-            )
-
-    def _search_response_overdue(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Unsupported search on overdue responses."))
-        domain = [
-            ("first_response_date", "=", False),
-            ("complaint_state", "in", ("new", "routed")),
-            ("response_deadline", "<", fields.Datetime.now()),
-        ]
-        if (operator == "=") == value:
-            return domain
-        return ["!", "&", "&", *domain]
-
-    @api.depends("revisit_score", "company_id")
-    def _compute_revisit_satisfied(self):
-        for claim in self:
-            threshold = (claim.company_id or self.env.company).complaint_satisfied_score
-            claim.revisit_satisfied = bool(
-                claim.revisit_score and claim.revisit_score >= threshold
-            )
-
     def _compute_access_url(self):
         for claim in self:
             claim.access_url = f"/my/complaints/{claim.id}"
 
     # --- constraints ---------------------------------------------------------
-    @api.constrains("revisit_score")
-    def _check_revisit_score(self):
-        for claim in self:
-            if claim.revisit_score and not score_in_scale(claim.revisit_score):
-                raise ValidationError(claim._score_refusal(claim.revisit_score))
-
     @api.constrains("compensation_amount")
     def _check_compensation_amount(self):
         for claim in self:
@@ -275,26 +167,6 @@ class CrmClaim(models.Model):
                         "(sales policy %(clause)s).",
                         complaint=claim.display_name,
                         clause=COMPENSATION_CLAUSE,
-                    )
-                )
-
-    def _check_deadline_at_creation(self):
-        """A complaint is registered with its deadlines ahead (policy §6.3)."""
-        now = fields.Datetime.now()
-        today = fields.Date.context_today(self)
-        for claim in self:
-            if (claim.response_deadline and claim.response_deadline < now) or (
-                claim.date_deadline and claim.date_deadline < today
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "%(complaint)s would be registered with its deadline "
-                        "already past (response due %(due)s; sales policy "
-                        "%(clause)s): register it with today's date, or ask an "
-                        "administrator to import past complaints.",
-                        complaint=claim.name,
-                        clause=DEADLINE_CLAUSE,
-                        due=claim.response_deadline or claim.date_deadline,
                     )
                 )
 
@@ -441,19 +313,6 @@ class CrmClaim(models.Model):
         return True
 
     @public_arguments
-    def action_respond(self):
-        """Record the first response to the customer (in time or not)."""
-        self._check_handler()
-        self._check_state(("routed",), self.env._("The first response"))
-        now = fields.Datetime.now()
-        for claim in self:
-            claim._move_to(
-                "answered",
-                {"first_response_date": now, "first_response_user_id": self.env.uid},
-            )
-        return True
-
-    @public_arguments
     def action_resolve(self):
         """The resolution is agreed: wait for the customer's confirmation."""
         self._check_handler()
@@ -532,110 +391,6 @@ class CrmClaim(models.Model):
                     "No satisfaction survey was sent: %(reason)s", reason=str(error)
                 )
             )
-
-    @public_arguments(one=True)
-    def action_open_revisit_wizard(self):
-        self.ensure_one()
-        self._check_handler()
-        self._check_revisit_allowed()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Revisit"),
-            "res_model": "sales.complaint.revisit.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_claim_id": self.id},
-        }
-
-    def _check_revisit_allowed(self):
-        for claim in self:
-            if claim.complaint_state != "closed":
-                raise UserError(
-                    self.env._(
-                        "%(complaint)s is not closed: the customer is revisited "
-                        "after the complaint is closed (sales policy %(clause)s, "
-                        "§6.3).",
-                        complaint=claim.display_name,
-                        clause=self._policy_clause,
-                    )
-                )
-            if claim.revisit_done:
-                raise UserError(
-                    self.env._(
-                        "%(complaint)s was already revisited since it was closed "
-                        "(sales policy %(clause)s: one revisit per closing).",
-                        complaint=claim.display_name,
-                        clause=self._policy_clause,
-                    )
-                )
-
-    def _score_refusal(self, score):
-        return self.env._(
-            "A revisit score is a whole number from %(low)s to %(high)s, "
-            "not %(score)s (sales policy %(clause)s).",
-            clause=self._policy_clause,
-            low=SCORE_MIN,
-            high=SCORE_MAX,
-            score=score,
-        )
-
-    @public_arguments(one=True)
-    def action_revisit(self, score, note=None):
-        """Record the revisit; an unsatisfied customer re-opens the complaint."""
-        self._check_handler()
-        if not score_in_scale(score):
-            raise ValidationError(self._score_refusal(score))
-        self._check_revisit_allowed()
-        now = fields.Datetime.now()
-        self._transition(
-            {
-                "revisit_date": now,
-                "revisit_score": score,
-                "revisit_user_id": self.env.uid,
-                "revisit_note": note or False,
-            }
-        )
-        self._complaint_record_score(score)
-        if self.revisit_satisfied:
-            self._transition({"revisit_done": True})
-            self.message_post(
-                body=self.env._(
-                    "Revisited: the customer is satisfied (score %(score)s/5).",
-                    score=score,
-                )
-            )
-            return True
-        self._move_to(
-            "answered",
-            {
-                "reopen_count": self.reopen_count + 1,
-                "resolved_date": False,
-                "customer_confirmed": False,
-                "customer_confirmed_date": False,
-                "date_closed": False,
-            },
-        )
-        self.message_post(
-            body=self.env._(
-                "Revisited: the customer is not satisfied (score %(score)s/5). "
-                "The complaint is handled again (re-handling %(count)s).",
-                score=score,
-                count=self.reopen_count,
-            )
-        )
-        return True
-
-    def _complaint_record_score(self, score):
-        self.ensure_one()
-        if not self.partner_id:
-            return
-        self.env["sales.satisfaction.response"].sudo()._record_score(
-            self.partner_id,
-            score_to_percent(score),
-            "revisit",
-            origin=self,
-            user=self.user_id,
-        )
 
     # --- approval engine -------------------------------------------------------
     def _get_approval_values(self, needed=None):

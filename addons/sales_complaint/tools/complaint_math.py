@@ -16,6 +16,26 @@ def response_deadline(start, hours):
     return start + timedelta(hours=max(hours or 0, 0))
 
 
+def response_in_time(first_response, deadline):
+    """Whether the first response came by the deadline (no response: not)."""
+    return bool(first_response and deadline and first_response <= deadline)
+
+
+def response_is_overdue(deadline, now):
+    """Whether a complaint not answered yet, due at ``deadline``, is late at
+    ``now`` (no deadline: never late)."""
+    return bool(deadline and deadline < now)
+
+
+def escalation_due_level(deadline, now, escalation_hours):
+    """The escalation an unanswered complaint due at ``deadline`` calls for
+    at ``now``: 0 until the deadline, 1 (its rep) past it, 2 (the sales
+    manager too) from ``escalation_hours`` past it."""
+    if not response_is_overdue(deadline, now):
+        return 0
+    return 2 if now >= deadline + timedelta(hours=escalation_hours or 0) else 1
+
+
 def score_in_scale(score):
     """Whether ``score`` is a whole number on the 1–5 revisit scale."""
     return (

@@ -18,16 +18,15 @@ class SaleOrder(models.Model):
 
     def _sales_satisfaction_request_delivery(self):
         """Send the after-delivery satisfaction survey of the confirmed orders
-        that are fully invoiced, once per order.
+        that are delivered (:meth:`_sales_satisfaction_delivered`), once per
+        order.
 
-        Without stock, "delivered" is read as "fully invoiced" (checked when an
-        invoice is posted and when the order is locked). An order whose
-        customer cannot receive the survey (no email) gets a note; the
-        invoice or the lock goes through.
+        Checked when an invoice is posted and when the order is locked (and,
+        with ``sales_complaint_stock``, when a delivery is validated). An
+        order whose customer cannot receive the survey (no email) gets a
+        note; the invoice, the lock or the delivery goes through.
         """
-        orders = self.filtered(
-            lambda o: o.state == "sale" and o.invoice_status == "invoiced"
-        )
+        orders = self.filtered(lambda o: o._sales_satisfaction_delivered())
         if not orders:
             return self.env["survey.user_input"]
         UserInput = self.env["survey.user_input"].sudo()
@@ -62,3 +61,11 @@ class SaleOrder(models.Model):
                     )
                 )
         return answers
+
+    def _sales_satisfaction_delivered(self):
+        """Whether the order counts as delivered for the after-delivery
+        survey. Without stock, "delivered" is read as "fully invoiced"; a
+        module that knows the deliveries (``sales_complaint_stock``) extends
+        it."""
+        self.ensure_one()
+        return self.state == "sale" and self.invoice_status == "invoiced"

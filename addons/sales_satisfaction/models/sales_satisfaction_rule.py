@@ -46,7 +46,8 @@ class SalesSatisfactionRule(models.Model):
         TRIGGERS,
         required=True,
         default="delivery",
-        help="After Delivery: when a sales order is fully invoiced or locked. "
+        help="After Delivery: when a sales order is fully invoiced or locked "
+        "(with stock: when its deliveries are all validated). "
         "After a Complaint: when a complaint is closed. Periodic: every "
         "interval, by the scheduled action. Complaint Revisit: the "
         "complaint's revisit.",
