@@ -1,0 +1,1 @@
+from . import sales_order_cycle_export
