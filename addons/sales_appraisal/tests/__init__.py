@@ -1,0 +1,6 @@
+from . import test_appraisal_math
+from . import test_targets
+from . import test_measures
+from . import test_appraisal
+from . import test_reward_penalty
+from . import test_rpc

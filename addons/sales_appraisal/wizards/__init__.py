@@ -1,0 +1,2 @@
+from . import sales_appraisal_compute_wizard
+from . import sales_reward_penalty_export
