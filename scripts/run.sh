@@ -2,7 +2,8 @@
 # The README's run command: project-local venv and PostgreSQL cluster (.local/pg), a database with the
 # whole suite and demo data, and Odoo served on 127.0.0.1.
 #   scripts/run.sh            (env: SPS_DB=sales_policy, SPS_HTTP_PORT=8069, SPS_DB_PORT=55432,
-#                              SPS_LANG=zh_CN or zh_TW: the interface in Chinese for every user)
+#                              SPS_LANG=zh_CN or zh_TW: the interface in Chinese for every user,
+#                              SPS_WORKERS=N: Odoo's prefork server with N workers, default 0: threaded)
 source "$(dirname "$0")/lib.sh"
 
 find_odoo
@@ -13,6 +14,10 @@ db="${SPS_DB:-sales_policy}"
 db_port="${SPS_DB_PORT:-55432}"
 http_port="${SPS_HTTP_PORT:-8069}"
 lang="${SPS_LANG:-}"
+workers="${SPS_WORKERS:-0}"
+case "$workers" in
+    '' | *[!0-9]*) die "SPS_WORKERS must be a number of workers, 0 for the threaded server (got '$workers')." ;;
+esac
 case "$lang" in
     "" | en_US | zh_CN | zh_TW) ;;
     *) die "SPS_LANG must be zh_CN, zh_TW or en_US (got '$lang')." ;;
@@ -56,4 +61,6 @@ fi
 
 say "Odoo serves http://127.0.0.1:${http_port}/odoo  (database '$db', login: admin, password: admin)"
 say "Stop with Ctrl+C."
-odoo_bin -c "$conf" -d "$db" --db-filter="^${db}\$"
+# queue_job's runner lives in the server (--load); the suite's batch jobs have their own channel
+export ODOO_QUEUE_JOB_CHANNELS="${ODOO_QUEUE_JOB_CHANNELS:-root:2,root.sales_policy:1}"
+odoo_bin -c "$conf" -d "$db" --db-filter="^${db}\$" --workers="$workers" --load=base,web,queue_job
