@@ -21,6 +21,13 @@
         "sales_commission_policy",
         "sales_complaint",
         "sales_satisfaction",
+        "sales_complaint_stock",
+        "sales_qualification_sale",
+        "sales_order_execution",
+        "sales_forecast",
+        "sales_appraisal",
+        "sales_appraisal_commission",
+        "sales_policy_queue",
     ],
     "data": [],
     "assets": {

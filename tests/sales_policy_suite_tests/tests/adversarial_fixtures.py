@@ -321,6 +321,151 @@ def _suggestion_vals(case, n):
     }
 
 
+def _forecast_vals(case, n):
+    # one forecast per rep and month: a different (future) month per record
+    return {
+        "user_id": case.users["salesperson"].id,
+        "month": date(2031, 1 + n, 1).isoformat(),
+        "note": f"Adversarial forecast {n}",
+    }
+
+
+def _appraisal_template(case):
+    return case.env["sales.appraisal.template"].create(
+        {
+            "name": "Adversarial Template",
+            "indicator_ids": [(0, 0, {"measure": "revenue", "weight": 100})],
+            "band_ids": [
+                (0, 0, {"achievement_from": 0, "score": 0}),
+                (0, 0, {"achievement_from": 100, "score": 100}),
+            ],
+        }
+    )
+
+
+def _appraisal_vals(case, n, template):
+    start = date(2031, 1 + n, 1)
+    return {
+        "company_id": case.env.company.id,
+        "user_id": case.users["salesperson"].id,
+        "template_id": template.id,
+        "period_type": "month",
+        "date_from": fields.Date.to_string(start),
+        "date_to": fields.Date.to_string(date(2031, 2 + n, 1)),
+    }
+
+
+def _appraisal(case):
+    # appraisals are created by the engine only (no create right for anyone):
+    # the attacker's create is refused by the ACL whatever the values
+    template = _appraisal_template(case)
+    record = case.env["sales.appraisal"].create(
+        dict(
+            _appraisal_vals(case, 0, template),
+            line_ids=[
+                (
+                    0,
+                    0,
+                    {
+                        "measure": "revenue",
+                        "weight": 100,
+                        "target": 1000.0,
+                        "actual": 800.0,
+                    },
+                )
+            ],
+        )
+    )
+    return record, _appraisal_vals(case, 1, template)
+
+
+def _reward_penalty_vals(case, n):
+    return {
+        "company_id": case.env.company.id,
+        "user_id": case.users["salesperson"].id,
+        "kind": "penalty",
+        "reason": f"Adversarial contract error {n}",
+        "amount": 50.0,
+        "date": fields.Date.to_string(date(2031, 3, 1 + n)),
+    }
+
+
+def _suspension(case):
+    """A certificate suspended by hand whose resumption waits for a senior
+    manager (its own active certificate: the shared fixture certificate stays
+    active for the loans). The attacker's create starts from a second active
+    certificate."""
+    Qualification = case.env["sales.qualification"]
+    suspended, spare = Qualification.create(
+        [dict(_qualification_vals(case, n), state="active") for n in (3, 4)]
+    )
+    record = case.env["sales.qualification.suspension"].create(
+        {
+            "qualification_id": suspended.id,
+            "reason": "Regional rules changed",
+            "resume_note": "Officer hired",
+        }
+    )
+    # its resumption waits for a senior manager: Approve is attacked on it
+    record.with_user(case.manager_user).action_request_resume()
+    return record, {
+        "qualification_id": spare.id,
+        "reason": "Adversarial suspension",
+    }
+
+
+def _policy_watch_vals(case, n):
+    return {
+        "name": f"Adversarial policy change {n}",
+        "region": "Anhui",
+        "company_id": case.env.company.id,
+    }
+
+
+def _problem_vals(case, n):
+    return {
+        "name": f"Adversarial problem {n}",
+        "description": "Licence copy rejected by the customer",
+        "owner_id": case.users["salesperson"].id,
+        "company_id": case.env.company.id,
+    }
+
+
+def _execution_order(case, owner):
+    """A quotation of ``owner`` (made as superuser; a delay or a hand-over
+    only needs an order)."""
+    return case.env["sale.order"].create(sale_order_vals(case, owner))
+
+
+def _order_delay(case):
+    """An open delay of the salesperson's own order; the attacker's create
+    starts from an open delay of a second order of theirs (one open delay per
+    order)."""
+    owner = case.users["salesperson"]
+    first, second = (_execution_order(case, owner) for _n in range(2))
+    record = case.env["sales.order.delay"].create(
+        {"order_id": first.id, "note": "Adversarial delay"}
+    )
+    return record, {"order_id": second.id, "note": "Adversarial delay 1"}
+
+
+def _order_handover(case):
+    """A hand-over line of the salesperson's order to the manager (made as
+    superuser, as the confirmation makes it); nobody but the superuser
+    creates them (ACL: read only)."""
+    owner = case.users["salesperson"]
+    first, second = (_execution_order(case, owner) for _n in range(2))
+    recipient = case.manager_user
+    record = case.env["sales.order.handover"].create(
+        {"order_id": first.id, "department": "production", "user_id": recipient.id}
+    )
+    return record, {
+        "order_id": second.id,
+        "department": "logistics",
+        "user_id": recipient.id,
+    }
+
+
 FACTORIES = {
     "sale.order": _sale_order,
     "sales.policy.approval.request": _approval_request,
@@ -350,6 +495,18 @@ FACTORIES = {
     "sales.legal.case": _simple("sales.legal.case", _legal_case_vals),
     "sales.collection.plan": _simple("sales.collection.plan", _collection_plan_vals),
     "crm.claim": _simple("crm.claim", _claim_vals),
+    "sales.forecast": _simple("sales.forecast", _forecast_vals),
+    "sales.order.delay": _order_delay,
+    "sales.order.handover": _order_handover,
+    "sales.appraisal": _appraisal,
+    "sales.reward.penalty": _simple("sales.reward.penalty", _reward_penalty_vals),
+    "sales.qualification.suspension": _suspension,
+    "sales.qualification.policy.watch": _simple(
+        "sales.qualification.policy.watch", _policy_watch_vals
+    ),
+    "sales.qualification.problem": _simple(
+        "sales.qualification.problem", _problem_vals
+    ),
     "sales.customer.suggestion": _simple("sales.customer.suggestion", _suggestion_vals),
 }
 
