@@ -24,7 +24,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from benchlib import open_env, query_count  # noqa: E402
+from benchlib import bench_users, columns, open_env, query_count  # noqa: E402
 from dateutil.relativedelta import relativedelta  # noqa: E402
 
 from odoo import Command, fields  # noqa: E402
@@ -38,39 +38,13 @@ MONTHS = 24
 TARGET_SECONDS = 10.0
 
 
-def columns(env, table, skip):
-    env.cr.execute(
-        "SELECT column_name FROM information_schema.columns "
-        "WHERE table_name = %s ORDER BY ordinal_position",
-        [table],
-    )
-    return [c for (c,) in env.cr.fetchall() if c not in skip]
+USER_GROUP = "sales_policy_base.group_sales_policy_user"
+MANAGER_GROUP = "sales_policy_base.group_sales_policy_manager"
 
 
 def setup_people(env):
-    user_group = env.ref("sales_policy_base.group_sales_policy_user").id
-    manager_group = env.ref("sales_policy_base.group_sales_policy_manager").id
-    Users = env["res.users"].with_context(no_reset_password=True, tracking_disable=True)
-    managers = Users.create(
-        [
-            {
-                "name": f"Bench Manager {i}",
-                "login": f"bench_manager_{i}",
-                "groups_id": [Command.set([manager_group])],
-            }
-            for i in range(TEAMS)
-        ]
-    )
-    reps = Users.create(
-        [
-            {
-                "name": f"Bench Rep {i}",
-                "login": f"bench_rep_{i}",
-                "groups_id": [Command.set([user_group])],
-            }
-            for i in range(REPS)
-        ]
-    )
+    managers = bench_users(env, "manager", MANAGER_GROUP, TEAMS)
+    reps = bench_users(env, "rep", USER_GROUP, REPS)
     per_team = max(REPS // TEAMS, 1)
     teams = env["crm.team"].create(
         [

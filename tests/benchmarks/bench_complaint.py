@@ -39,7 +39,7 @@ from datetime import timedelta
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from benchlib import open_env, timed  # noqa: E402
+from benchlib import bench_users, columns, open_env, timed  # noqa: E402
 from dateutil.relativedelta import relativedelta  # noqa: E402
 
 from odoo import Command, fields  # noqa: E402
@@ -60,39 +60,13 @@ ORM_BASELINE = os.environ.get("BENCH_ORM_BASELINE", "1") != "0"
 ACTIVITY_TYPE = "sales_complaint.mail_activity_type_complaint_overdue"
 
 
-def columns(env, table, skip):
-    env.cr.execute(
-        "SELECT column_name FROM information_schema.columns "
-        "WHERE table_name = %s ORDER BY ordinal_position",
-        [table],
-    )
-    return [c for (c,) in env.cr.fetchall() if c not in skip]
+USER_GROUP = "sales_policy_base.group_sales_policy_user"
+MANAGER_GROUP = "sales_policy_base.group_sales_policy_manager"
 
 
 def setup_people(env):
-    user_group = env.ref("sales_policy_base.group_sales_policy_user").id
-    manager_group = env.ref("sales_policy_base.group_sales_policy_manager").id
-    Users = env["res.users"].with_context(no_reset_password=True)
-    managers = Users.create(
-        [
-            {
-                "name": f"Bench Manager {i}",
-                "login": f"bench_manager_{i}",
-                "groups_id": [Command.set([manager_group])],
-            }
-            for i in range(TEAMS)
-        ]
-    )
-    reps = Users.create(
-        [
-            {
-                "name": f"Bench Rep {i}",
-                "login": f"bench_rep_{i}",
-                "groups_id": [Command.set([user_group])],
-            }
-            for i in range(REPS)
-        ]
-    )
+    managers = bench_users(env, "manager", MANAGER_GROUP, TEAMS)
+    reps = bench_users(env, "rep", USER_GROUP, REPS)
     per_team = REPS // TEAMS
     env["crm.team"].create(
         [

@@ -25,7 +25,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from benchlib import open_env, timed  # noqa: E402
+from benchlib import columns, open_env, timed  # noqa: E402
 from dateutil.relativedelta import relativedelta  # noqa: E402
 
 from odoo import Command, fields  # noqa: E402
@@ -38,15 +38,6 @@ CUSTOMERS = 1000
 CATEGORIES = 10
 TARGET = 10.0
 PROFILE = os.environ.get("BENCH_PROFILE", "1") != "0"
-
-
-def columns(env, table, skip):
-    env.cr.execute(
-        "SELECT column_name FROM information_schema.columns "
-        "WHERE table_name = %s ORDER BY ordinal_position",
-        [table],
-    )
-    return [c for (c,) in env.cr.fetchall() if c not in skip]
 
 
 def clone(env, table, template_id, source, overrides):

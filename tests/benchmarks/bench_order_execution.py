@@ -28,7 +28,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from benchlib import open_env, timed  # noqa: E402
+from benchlib import bench_users, columns, open_env, timed  # noqa: E402
 
 from odoo import Command  # noqa: E402
 from odoo.tools import SQL  # noqa: E402
@@ -45,31 +45,8 @@ CRON_TARGET = 30.0
 CYCLE_TARGET = 5.0
 
 
-def columns(env, table, skip):
-    env.cr.execute(
-        "SELECT column_name FROM information_schema.columns "
-        "WHERE table_name = %s ORDER BY ordinal_position",
-        [table],
-    )
-    return [c for (c,) in env.cr.fetchall() if c not in skip]
-
-
 def setup_people(env):
-    group = env.ref("sales_policy_base.group_sales_policy_user").id
-    reps = (
-        env["res.users"]
-        .with_context(no_reset_password=True)
-        .create(
-            [
-                {
-                    "name": f"Bench Rep {i}",
-                    "login": f"bench_rep_{i}",
-                    "groups_id": [Command.set([group])],
-                }
-                for i in range(REPS)
-            ]
-        )
-    )
+    reps = bench_users(env, "rep", "sales_policy_base.group_sales_policy_user", REPS)
     partners = env["res.partner"].create(
         [
             {

@@ -38,7 +38,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from benchlib import open_env, timed  # noqa: E402
+from benchlib import columns, open_env, timed  # noqa: E402
 
 from odoo import Command, fields  # noqa: E402
 from odoo.tools import SQL  # noqa: E402
@@ -50,15 +50,6 @@ REPS = 10
 PAID = 40.0  # of each 100.00 invoice paid this month, one invoice in seven
 FIGURES_TARGET = 5.0
 CRON_TARGET = 60.0
-
-
-def columns(env, table, skip):
-    env.cr.execute(
-        "SELECT column_name FROM information_schema.columns "
-        "WHERE table_name = %s ORDER BY ordinal_position",
-        [table],
-    )
-    return [c for (c,) in env.cr.fetchall() if c not in skip]
 
 
 def setup(env):

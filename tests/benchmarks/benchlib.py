@@ -41,6 +41,36 @@ def timed(label, results=None):
         results[label] = elapsed
 
 
+def columns(env, table, skip):
+    """The columns of ``table`` but ``skip``, in their order: the column list of
+    a bulk ``INSERT ... SELECT`` copying rows of that table."""
+    env.cr.execute(
+        "SELECT column_name FROM information_schema.columns "
+        "WHERE table_name = %s ORDER BY ordinal_position",
+        [table],
+    )
+    return [c for (c,) in env.cr.fetchall() if c not in skip]
+
+
+def bench_users(env, kind, group_xmlid, count):
+    """``count`` users "Bench <Kind> i" (login ``bench_<kind>_i``) in one group."""
+    group = env.ref(group_xmlid).id
+    return (
+        env["res.users"]
+        .with_context(no_reset_password=True, tracking_disable=True)
+        .create(
+            [
+                {
+                    "name": f"Bench {kind.title()} {i}",
+                    "login": f"bench_{kind}_{i}",
+                    "groups_id": [odoo.Command.set([group])],
+                }
+                for i in range(count)
+            ]
+        )
+    )
+
+
 def query_count(env):
     """Number of SQL queries run so far by this process (Odoo's global counter)."""
     return odoo.sql_db.sql_counter
