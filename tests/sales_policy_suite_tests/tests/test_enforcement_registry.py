@@ -23,6 +23,11 @@ DRIVEN_BY = {
     # a certificate is rejected when one of its three reviews (legal, finance,
     # technical: rule-gated) or its evaluation (rule-gated) is rejected
     ("sales.qualification", "state"): "sales.qualification.review",
+    # the risk shows its certificate's state (related, read only)
+    ("sales.qualification.risk", "qualification_state"): "sales.qualification.review",
+    # a forecast line shows its forecast's state (related, read only), which
+    # the forecast's rule-gated approval drives
+    ("sales.forecast.line", "state"): "sales.forecast",
 }
 #: fields a generic static check cannot judge, each with the guard that holds
 #: them and the test that attacks it
@@ -39,6 +44,7 @@ GUARDED_ELSEWHERE = {
     # company settings: Settings administrators only (Odoo's ACL on res.company)
     ("res.company", "sales_policy_approval_reminder_days"): "ACL",
     ("res.company", "sales_policy_allow_self_approval"): "ACL",
+    ("res.company", "appraisal_reviewer_id"): "ACL",
     # a unit's state follows its bookings: the unit's write refuses it to
     # anyone but the superuser (test_booking_controls, test_rpc in showroom)
     ("sales.showroom.unit", "state"): "unit.write",
