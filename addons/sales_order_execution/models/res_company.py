@@ -1,6 +1,6 @@
 # Copyright 2026 Sales Policy Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResCompany(models.Model):
@@ -39,6 +39,27 @@ class ResCompany(models.Model):
         help="When a delay is detected, the templated email goes to the "
         "customer at once. Off: the rep reviews and sends it from the delay.",
     )
+
+    execution_handover_enabled = fields.Boolean(
+        compute="_compute_execution_handover_enabled",
+        store=True,
+        help="Technical: whether any department receives the contracts (read "
+        "with the company's row, so a confirmation without recipients costs "
+        "no query).",
+    )
+
+    @api.depends(
+        "execution_production_user_ids",
+        "execution_logistics_user_ids",
+        "execution_finance_user_ids",
+    )
+    def _compute_execution_handover_enabled(self):
+        for company in self:
+            company.execution_handover_enabled = bool(
+                company.execution_production_user_ids
+                | company.execution_logistics_user_ids
+                | company.execution_finance_user_ids
+            )
 
     def _execution_recipients(self):
         """[(department, users)] of the contract hand-over."""

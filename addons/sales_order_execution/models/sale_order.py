@@ -144,9 +144,14 @@ class SaleOrder(models.Model):
 
     def _execution_hand_over(self):
         """Hand the contract to the company's recipients (SP-EXE-01)."""
+        orders = self.sudo().filtered(
+            lambda o: (o.company_id or self.env.company).execution_handover_enabled
+        )
+        if not orders:
+            return
         activity_type = self.env.ref(ACTIVITY_TYPE)
         Handover = self.env["sales.order.handover"].sudo()
-        for order in self.sudo():
+        for order in orders:
             company = order.company_id or self.env.company
             recipients = [
                 (department, user)
