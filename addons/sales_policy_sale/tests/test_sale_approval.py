@@ -157,21 +157,27 @@ class TestSaleApproval(SalesPolicySaleCommon):
         self.assertIn("Reminder", " ".join(old[:1].message_ids.mapped("preview")))
 
     def test_confirm_query_count_when_approved(self):
-        order = self._order()
+        warm_up, order = self._order(), self._order()
+        self._submit_and_approve_all(warm_up)
         self._submit_and_approve_all(order)
-        order = order.with_user(self.rep)
-        self.env.invalidate_all()
         # measured: stock sale confirmation plus the gate (one query for the
         # fingerprint and floors, one for the requests; the rules are cached);
         # a regression in the gate shows here. With sale_stock installed (the
         # glue module sales_policy_sale_stock), the delivery it creates on
-        # confirmation is not the gate's cost: it is left out.
-        with ExitStack() as stack:
-            Line = self.env.registry["sale.order.line"]
-            if hasattr(Line, "_action_launch_stock_rule"):
-                stack.enter_context(
-                    patch.object(Line, "_action_launch_stock_rule", return_value=True)
-                )
-            stack.enter_context(self.assertQueryCount(43))
-            order.action_confirm()
+        # confirmation is not the gate's cost: it is left out. A first order
+        # is confirmed before, so that the count does not depend on which
+        # caches the tests run before this one left warm.
+        Line = self.env.registry["sale.order.line"]
+        for confirmed, expected in ((warm_up, None), (order, 27)):
+            self.env.invalidate_all()
+            with ExitStack() as stack:
+                if hasattr(Line, "_action_launch_stock_rule"):
+                    stack.enter_context(
+                        patch.object(
+                            Line, "_action_launch_stock_rule", return_value=True
+                        )
+                    )
+                if expected:
+                    stack.enter_context(self.assertQueryCount(expected))
+                confirmed.with_user(self.rep).action_confirm()
         self.assertEqual(order.state, "sale")
