@@ -1,8 +1,10 @@
 # Copyright 2026 Sales Policy Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import xmlrpc.client
 from contextlib import contextmanager
 
 from odoo.tests.common import new_test_user
+from odoo.tools import mute_logger
 
 from odoo.addons.base.tests.common import BaseCommon
 
@@ -112,3 +114,34 @@ class SalesPolicyCommon(BaseCommon):
         """
         with self.assertRaisesRegex(exception, regex), self.env.cr.savepoint():
             yield
+
+
+class RepRpcAttackerMixin:
+    """For an ``HttpCase``: the salesperson ``rep`` calls XML-RPC with the
+    forged context keys ``rpc_context`` of the test module, logging in with
+    ``password`` (the class sets both and gives ``rep`` that password)."""
+
+    rpc_context = {}
+
+    def _rpc(self, model, method, args, kwargs=None):
+        self.env.flush_all()  # the RPC reads the database
+        return self.xmlrpc_object.execute_kw(
+            self.env.cr.dbname,
+            self.rep.id,
+            self.password,
+            model,
+            method,
+            args,
+            dict(kwargs or {}, context=self.rpc_context),
+        )
+
+    def _refused(self, regex, model, method, args, kwargs=None):
+        """The call is refused with a message matching ``regex``; the
+        environment's cache is dropped, so what follows reads the database."""
+        with (
+            mute_logger("odoo.http", "odoo.sql_db"),
+            self.assertRaises(xmlrpc.client.Fault) as caught,
+        ):
+            self._rpc(model, method, args, kwargs)
+        self.assertRegex(caught.exception.faultString, regex)
+        self.env.invalidate_all()

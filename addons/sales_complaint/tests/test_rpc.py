@@ -1,12 +1,13 @@
 # Copyright 2026 Sales Policy Suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import io
-import xmlrpc.client
 import zipfile
 from datetime import datetime
 
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
+
+from odoo.addons.sales_policy_base.tests.common import RepRpcAttackerMixin
 
 from .common import SalesComplaintCommon
 
@@ -24,9 +25,11 @@ FORGED_CONTEXT = {
 
 
 @tagged("post_install", "-at_install")
-class TestComplaintRpc(SalesComplaintCommon, HttpCase):
+class TestComplaintRpc(RepRpcAttackerMixin, SalesComplaintCommon, HttpCase):
     """What the complaint policy forbids stays forbidden over XML-RPC, with
     forged context keys: the call is refused (or stripped) and nothing changed."""
+
+    rpc_context = FORGED_CONTEXT
 
     @classmethod
     def setUpClass(cls):
@@ -39,27 +42,6 @@ class TestComplaintRpc(SalesComplaintCommon, HttpCase):
             .create({"name": "Wet pallets", "partner_id": cls.customer.id})
         )
         cls.claim.with_user(cls.rep).action_route()
-
-    def _rpc(self, model, method, args, kwargs=None):
-        self.env.flush_all()
-        return self.xmlrpc_object.execute_kw(
-            self.env.cr.dbname,
-            self.rep.id,
-            self.password,
-            model,
-            method,
-            args,
-            dict(kwargs or {}, context=FORGED_CONTEXT),
-        )
-
-    def _refused(self, regex, model, method, args, kwargs=None):
-        with (
-            mute_logger("odoo.http", "odoo.sql_db"),
-            self.assertRaises(xmlrpc.client.Fault) as caught,
-        ):
-            self._rpc(model, method, args, kwargs)
-        self.assertRegex(caught.exception.faultString, regex)
-        self.env.invalidate_all()
 
     def _assert_unchanged(self):
         self.assertRecordValues(

@@ -1,10 +1,10 @@
 # Copyright 2026 Sales Policy Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import xmlrpc.client
 from datetime import datetime
 
 from odoo.tests import HttpCase, tagged
-from odoo.tools import mute_logger
+
+from odoo.addons.sales_policy_base.tests.common import RepRpcAttackerMixin
 
 from .common import OrderExecutionCommon
 
@@ -19,8 +19,10 @@ FORGED_CONTEXT = {
 
 
 @tagged("post_install", "-at_install")
-class TestOrderExecutionRpc(OrderExecutionCommon, HttpCase):
+class TestOrderExecutionRpc(RepRpcAttackerMixin, OrderExecutionCommon, HttpCase):
     """The execution policy holds for a rep calling XML-RPC with forged context."""
+
+    rpc_context = FORGED_CONTEXT
 
     @classmethod
     def setUpClass(cls):
@@ -28,27 +30,6 @@ class TestOrderExecutionRpc(OrderExecutionCommon, HttpCase):
         cls.password = "sp-rep-execution-Rpc1"
         cls.rep.password = cls.password
         cls.company.execution_require_delivery_terms = True
-
-    def _rpc(self, model, method, args, kwargs=None):
-        self.env.flush_all()
-        return self.xmlrpc_object.execute_kw(
-            self.env.cr.dbname,
-            self.rep.id,
-            self.password,
-            model,
-            method,
-            args,
-            dict(kwargs or {}, context=FORGED_CONTEXT),
-        )
-
-    def _refused(self, regex, model, method, args, kwargs=None):
-        with (
-            mute_logger("odoo.http", "odoo.sql_db"),
-            self.assertRaises(xmlrpc.client.Fault) as caught,
-        ):
-            self._rpc(model, method, args, kwargs)
-        self.assertRegex(caught.exception.faultString, regex)
-        self.env.invalidate_all()
 
     def test_confirm_without_terms_over_rpc(self):
         order = self._order()

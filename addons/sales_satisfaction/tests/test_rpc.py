@@ -1,9 +1,9 @@
 # Copyright 2026 Sales Policy Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import xmlrpc.client
 
 from odoo.tests import HttpCase, tagged
-from odoo.tools import mute_logger
+
+from odoo.addons.sales_policy_base.tests.common import RepRpcAttackerMixin
 
 from .common import SatisfactionCommon
 
@@ -20,9 +20,11 @@ FORGED_CONTEXT = {
 
 
 @tagged("post_install", "-at_install")
-class TestSatisfactionRpc(SatisfactionCommon, HttpCase):
+class TestSatisfactionRpc(RepRpcAttackerMixin, SatisfactionCommon, HttpCase):
     """A salesperson calling XML-RPC with forged context keys neither creates
     nor changes satisfaction measurements, and reads only their customers'."""
+
+    rpc_context = FORGED_CONTEXT
 
     @classmethod
     def setUpClass(cls):
@@ -31,27 +33,6 @@ class TestSatisfactionRpc(SatisfactionCommon, HttpCase):
         cls.rep.password = cls.password
         cls.own = cls.Response._record_score(cls.customer, 40.0, "periodic")
         cls.other = cls.Response._record_score(cls.customer_2, 90.0, "periodic")
-
-    def _rpc(self, model, method, args, kwargs=None):
-        self.env.flush_all()
-        return self.xmlrpc_object.execute_kw(
-            self.env.cr.dbname,
-            self.rep.id,
-            self.password,
-            model,
-            method,
-            args,
-            dict(kwargs or {}, context=FORGED_CONTEXT),
-        )
-
-    def _refused(self, regex, model, method, args):
-        with (
-            mute_logger("odoo.http", "odoo.sql_db"),
-            self.assertRaises(xmlrpc.client.Fault) as caught,
-        ):
-            self._rpc(model, method, args)
-        self.assertRegex(caught.exception.faultString, regex)
-        self.env.invalidate_all()
 
     def test_rep_cannot_create_a_measurement(self):
         self._refused(
