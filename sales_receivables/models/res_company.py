@@ -45,6 +45,16 @@ class ResCompany(models.Model):
         "in days overdue, ascending, e.g. 30,60,90.",
     )
 
+    sales_credit_watch_amount = fields.Monetary(
+        string="Watch Rating: Approval Above",
+        currency_field="currency_id",
+        default=10000.0,
+        help="A quotation of a customer rated Watch whose untaxed amount (in "
+        "the company currency) is above this amount needs a credit-hold "
+        "approval; 0 holds every quotation of such a customer. Below it, the "
+        "quotation only shows a warning.",
+    )
+
     sales_reminder_finance_user_id = fields.Many2one(
         "res.users",
         string="Finance Contact for Reminders",
@@ -52,9 +62,22 @@ class ResCompany(models.Model):
         "one, the owning salesperson is.",
     )
 
-    @api.constrains("sales_collection_target_percent", "sales_escalation_days")
+    @api.constrains(
+        "sales_collection_target_percent",
+        "sales_escalation_days",
+        "sales_credit_watch_amount",
+    )
     def _check_sales_receivables_settings(self):
         for company in self:
+            if company.sales_credit_watch_amount < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The watch-rating approval amount of %(company)s cannot "
+                        "be negative. Enter 0 to hold every quotation of a "
+                        "customer rated Watch.",
+                        company=company.name,
+                    )
+                )
             if not 0 < company.sales_collection_target_percent <= 100:
                 raise ValidationError(
                     self.env._(

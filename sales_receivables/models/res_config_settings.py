@@ -25,6 +25,9 @@ class ResConfigSettings(models.TransientModel):
     sales_aging_buckets = fields.Char(
         related="company_id.sales_aging_buckets", readonly=False
     )
+    sales_credit_watch_amount = fields.Monetary(
+        related="company_id.sales_credit_watch_amount", readonly=False
+    )
     sales_reminder_finance_user_id = fields.Many2one(
         related="company_id.sales_reminder_finance_user_id", readonly=False
     )

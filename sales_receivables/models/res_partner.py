@@ -84,7 +84,8 @@ class ResPartner(models.Model):
         company_dependent=True,
         tracking=True,
         help="Credit risk assessed before doing business (in this company). New "
-        "orders for a customer rated Bad need a credit-hold approval.",
+        "orders for a customer rated Bad need a credit-hold approval; rated "
+        "Watch, those above the company's watch amount.",
     )
     sales_collection_status = fields.Selection(
         [("normal", "Normal"), ("escalated", "Escalated"), ("legal", "Legal")],

@@ -51,6 +51,12 @@ class SaleOrder(models.Model):
     sales_credit_hold_reason = fields.Char(
         string="Credit Hold Reason", compute="_compute_sales_credit_hold"
     )
+    sales_credit_watch_warning = fields.Char(
+        string="Credit Watch Warning",
+        compute="_compute_sales_credit_hold",
+        help="The customer is rated Watch: shown on its quotations below the "
+        "amount that needs a credit-hold approval.",
+    )
 
     @api.depends(
         "state",
@@ -68,6 +74,9 @@ class SaleOrder(models.Model):
             reason = reasons.get(order.id)
             order.sales_credit_hold = bool(reason)
             order.sales_credit_hold_reason = reason or False
+            order.sales_credit_watch_warning = (
+                not reason and order._sales_credit_watch_warning()
+            )
 
     @api.model
     def _sales_policy_fingerprint_fields(self):
@@ -103,7 +112,11 @@ class SaleOrder(models.Model):
                     "!=",
                     "normal",
                 ),
-                ("partner_id.commercial_partner_id.sales_credit_rating", "=", "bad"),
+                (
+                    "partner_id.commercial_partner_id.sales_credit_rating",
+                    "in",
+                    ("bad", "watch"),
+                ),
                 ("partner_id.commercial_partner_id.sales_credit_limit", ">", 0),
             ]
         )
@@ -152,6 +165,17 @@ class SaleOrder(models.Model):
             return self.env._(
                 "%(customer)s has a bad credit rating", customer=partner.name
             )
+        if partner.sales_credit_rating == "watch":
+            over_watch = self._sales_credit_watch_excess(company)
+            if over_watch:
+                amount, threshold = over_watch
+                return self.env._(
+                    "%(customer)s is rated Watch and this quotation of %(amount)s "
+                    "is above %(threshold)s (clause SP-REC-04)",
+                    customer=partner.name,
+                    amount=company.currency_id.format(amount),
+                    threshold=company.currency_id.format(threshold),
+                )
         excess = self._sales_credit_excess(company, exposure)
         if not excess:
             return False
@@ -165,6 +189,42 @@ class SaleOrder(models.Model):
             over=currency.format(over),
             exposure=currency.format(current),
             amount=currency.format(amount),
+        )
+
+    def _sales_credit_watch_excess(self, company):
+        """(amount, threshold) in the company currency when this quotation of
+        a customer rated Watch is above the company's watch amount (0: every
+        quotation), else None. The one rule of the Watch rating."""
+        self.ensure_one()
+        if self.state not in ("draft", "sent"):
+            return None
+        threshold = company.sales_credit_watch_amount
+        currency = company.currency_id
+        amount = self.currency_id._convert(
+            self.amount_untaxed,
+            currency,
+            company,
+            self.date_order or fields.Date.context_today(self),
+        )
+        if threshold and currency.compare_amounts(amount, threshold) <= 0:
+            return None
+        return amount, threshold
+
+    def _sales_credit_watch_warning(self):
+        """The warning of a quotation of a customer rated Watch that is not
+        held (below the watch amount)."""
+        self.ensure_one()
+        partner = self.partner_id.commercial_partner_id
+        if self.state not in ("draft", "sent") or partner.sales_credit_rating != (
+            "watch"
+        ):
+            return False
+        company = self.company_id or self.env.company
+        return self.env._(
+            "%(customer)s is rated Watch: a quotation above %(threshold)s needs "
+            "a credit-hold approval (clause SP-REC-04).",
+            customer=partner.name,
+            threshold=company.currency_id.format(company.sales_credit_watch_amount),
         )
 
     def _sales_credit_excess(self, company, exposure):

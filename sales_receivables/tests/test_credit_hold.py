@@ -119,6 +119,47 @@ class TestCreditHold(SalesReceivablesCommon):
         with self.assertRefused(UserError, "bad credit rating"):
             order.with_user(self.rep).action_confirm()
 
+    def test_watch_rating_warns_below_and_holds_above_the_watch_amount(self):
+        self.company.sales_credit_watch_amount = 1000.0
+        self._set_credit(sales_credit_rating="watch")
+        small = self._order(1000.0)  # at the amount: a warning, no hold
+        self.assertFalse(small.sales_credit_hold)
+        self.assertIn("rated Watch", small.sales_credit_watch_warning)
+        small.with_user(self.rep).action_confirm()
+        self.assertEqual(small.state, "sale")
+        large = self._order(1000.01)
+        self.assertTrue(large.sales_credit_hold)
+        self.assertFalse(large.sales_credit_watch_warning)
+        self.assertIn(
+            large, self.env["sale.order"].search([("sales_credit_hold", "=", True)])
+        )
+        with self.assertRefused(UserError, "rated Watch .* above"):
+            large.with_user(self.rep).action_confirm()
+        self.assertEqual(large.state, "draft")
+        large.with_user(self.rep).action_request_approval()
+        request = (
+            self.env["sales.policy.approval.request"]
+            .sudo()
+            .search([("res_model", "=", "sale.order"), ("res_id", "=", large.id)])
+        )
+        self.assertEqual(request.rule_id, self.credit_rule)
+        request.with_user(self.manager).action_approve()
+        large.with_user(self.rep).action_confirm()
+        self.assertEqual(large.state, "sale")
+
+    def test_watch_amount_zero_holds_every_quotation_of_a_watch_customer(self):
+        self.company.sales_credit_watch_amount = 0.0
+        self._set_credit(sales_credit_rating="watch")
+        self.assertTrue(self._order(1.0).sales_credit_hold)
+        # a customer rated Good is not concerned
+        self.assertFalse(
+            self._order(1.0, partner=self.customer_2, user=self.rep_2).sales_credit_hold
+        )
+
+    def test_negative_watch_amount_refused(self):
+        with self.assertRefused(ValidationError, "watch-rating approval amount"):
+            self.company.sales_credit_watch_amount = -1.0
+
     def test_credit_hold_is_searchable_for_rule_domains(self):
         self._set_credit(sales_credit_limit=100.0)
         held = self._order(300.0)

@@ -80,3 +80,48 @@ class TestCreditHoldRpc(SalesReceivablesCommon, HttpCase):
         self._call("sale.order", "action_confirm", self.order.ids)
         self.order.invalidate_recordset()
         self.assertEqual(self.order.state, "sale")
+
+    def test_rep_cannot_skip_the_watch_rating_over_rpc(self):
+        # no credit limit problem: only the Watch rating holds this order
+        self.customer.with_user(self.manager)._sales_write_credit(
+            {"sales_credit_limit": 0.0, "sales_credit_rating": "watch"}
+        )
+        self.company.sales_credit_watch_amount = 200.0  # the order is 300
+        self.authenticate("sp_rep", "sp_rep")
+        with (
+            mute_logger("odoo.http"),
+            self.assertRaisesRegex(JsonRpcException, "UserError"),
+        ):
+            self.make_jsonrpc_request(
+                "/web/dataset/call_kw/sale.order/action_confirm",
+                {
+                    "model": "sale.order",
+                    "method": "action_confirm",
+                    "args": [self.order.ids],
+                    # forged keys grant nothing
+                    "kwargs": {
+                        "context": {
+                            "sales_policy_skip_approval": True,
+                            "sales_credit_hold_released": True,
+                        }
+                    },
+                },
+            )
+        # nor can the rep lower the company's watch amount
+        with (
+            mute_logger("odoo.http"),
+            self.assertRaisesRegex(JsonRpcException, "AccessError"),
+        ):
+            self.make_jsonrpc_request(
+                "/web/dataset/call_kw/res.company/write",
+                {
+                    "model": "res.company",
+                    "method": "write",
+                    "args": [self.company.ids, {"sales_credit_watch_amount": 1e9}],
+                    "kwargs": {},
+                },
+            )
+        self.order.invalidate_recordset()
+        self.company.invalidate_recordset()
+        self.assertEqual(self.order.state, "draft")
+        self.assertEqual(self.company.sales_credit_watch_amount, 200.0)
