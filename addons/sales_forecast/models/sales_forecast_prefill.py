@@ -24,8 +24,9 @@ from odoo.tools import SQL
 
 from odoo.addons.sales_policy_base.tools.cron_batch import CronBatches
 
-from ..tools.forecast_math import next_months
+from ..tools.forecast_math import next_months, suggested_line
 from .sales_forecast import USER_GROUP
+from .sales_forecast_line import REFERENCE_FIELDS
 
 _logger = logging.getLogger(__name__)
 REMINDER_TYPE = "sales_forecast.mail_activity_type_forecast_due"
@@ -90,67 +91,202 @@ class SalesForecastPrefill(models.AbstractModel):
 
     @api.model
     def _prefill(self, forecasts):
-        """Add or refresh the suggested lines of draft ``forecasts`` (sudo).
+        """Add or refresh the suggested lines of draft ``forecasts`` (sudo);
+        returns the lines added.
 
         New lines take the pipeline suggestion as their amount (last year's
-        amount without one) and last year's quantity; the rep's amounts on
-        existing lines are kept, only their reference figures change.
+        amount without one) and last year's quantity
+        (``tools/forecast_math.py:suggested_line``); they are inserted by one
+        SQL statement per company and month (:meth:`_insert_lines`, the same
+        rule in SQL). The rep's amounts on existing lines are kept, only their
+        reference figures change (ORM writes: a refresh touches one forecast).
         """
         groups = defaultdict(lambda: forecasts.browse())
         for forecast in forecasts.filtered(lambda f: f.state == "draft"):
             groups[(forecast.company_id, forecast.month)] |= forecast
         Line = self.env["sales.forecast.line"].sudo()
-        to_create = []
+        created = []
         for (company, month), group in groups.items():
-            by_user = {forecast.user_id.id: forecast for forecast in group}
-            figures = defaultdict(lambda: [0.0, 0.0, 0.0])
-            for user_id, partner_id, categ_id, amount in self._pipeline_rows(
-                company, month, list(by_user)
-            ):
-                figures[(user_id, partner_id, categ_id)][0] += amount
-            for user_id, partner_id, categ_id, amount, qty in self._history_rows(
-                company, month, list(by_user)
-            ):
-                figures[(user_id, partner_id, categ_id)][1] += amount
-                figures[(user_id, partner_id, categ_id)][2] += qty
-            currency = company.currency_id
-            for line in group.line_ids:
-                key = (line.user_id.id, line.partner_id.id, line.categ_id.id or None)
-                pipeline, history, qty = figures.pop(key, (0.0, 0.0, 0.0))
-                vals = {
-                    "pipeline_amount": currency.round(pipeline),
-                    "history_amount": currency.round(history),
-                    "history_quantity": qty,
-                }
-                if any(line[name] != value for name, value in vals.items()):
-                    line.write(vals)
-            for (user_id, partner_id, categ_id), values in figures.items():
-                pipeline, history, qty = values
-                to_create.append(
-                    {
-                        "forecast_id": by_user[user_id].id,
-                        "partner_id": partner_id,
-                        "categ_id": categ_id,
-                        "pipeline_amount": currency.round(pipeline),
-                        "history_amount": currency.round(history),
-                        "history_quantity": qty,
-                        "amount": currency.round(pipeline or history),
-                        "quantity": qty,
-                    }
+            if group.line_ids:
+                self._refresh_lines(company, month, group)
+            created += self._insert_lines(company, month, group)
+        return Line.browse(created)
+
+    @api.model
+    def _quantity_digits(self):
+        return self.env["decimal.precision"].precision_get("Product Unit of Measure")
+
+    @api.model
+    def _figures(self, company, month, user_ids):
+        """{(user id, partner id, category id or None): [pipeline, last
+        year's amount, last year's quantity]} (unrounded)."""
+        figures = defaultdict(lambda: [0.0, 0.0, 0.0])
+        for user_id, partner_id, categ_id, amount in self._pipeline_rows(
+            company, month, user_ids
+        ):
+            figures[(user_id, partner_id, categ_id)][0] += amount
+        for user_id, partner_id, categ_id, amount, qty in self._history_rows(
+            company, month, user_ids
+        ):
+            figures[(user_id, partner_id, categ_id)][1] += amount
+            figures[(user_id, partner_id, categ_id)][2] += qty
+        return figures
+
+    @api.model
+    def _refresh_lines(self, company, month, forecasts):
+        """Write the current reference figures on the existing lines of
+        ``forecasts`` (those that changed)."""
+        figures = self._figures(company, month, forecasts.user_id.ids)
+        rounding = company.currency_id.rounding
+        digits = self._quantity_digits()
+        for line in forecasts.line_ids:
+            key = (line.user_id.id, line.partner_id.id, line.categ_id.id or None)
+            suggested = suggested_line(
+                *figures.get(key, (0.0, 0.0, 0.0)), rounding, digits
+            )
+            vals = {name: suggested[name] for name in REFERENCE_FIELDS}
+            if any(line[name] != value for name, value in vals.items()):
+                line.write(vals)
+
+    @api.model
+    def _suggestion_sql(self, pipeline, history, quantity, rounding, digits):
+        """``suggested_line`` (``tools/forecast_math.py``) in SQL: its
+        figures {field: SQL expression} over the SQL expressions
+        ``pipeline``, ``history`` and ``quantity``."""
+
+        def money(value):
+            return SQL("ROUND((%s)::numeric / %s) * %s", value, rounding, rounding)
+
+        pipeline = SQL("COALESCE((%s)::numeric, 0)", pipeline)
+        history = SQL("COALESCE((%s)::numeric, 0)", history)
+        quantity = SQL("ROUND(COALESCE((%s)::numeric, 0), %s)", quantity, digits)
+        return {
+            "pipeline_amount": money(pipeline),
+            "history_amount": money(history),
+            "history_quantity": quantity,
+            "amount": money(
+                SQL(
+                    "CASE WHEN %s <> 0 THEN %s ELSE %s END",
+                    pipeline,
+                    pipeline,
+                    history,
                 )
-        return Line.create(to_create)
+            ),
+            "quantity": quantity,
+        }
+
+    @api.model
+    def _insert_lines(self, company, month, forecasts):
+        """Insert the missing suggested lines of ``forecasts`` (draft, of
+        ``company`` and ``month``) in one statement; returns their ids.
+
+        A line is missing when its forecast has none for the customer and
+        category (the unique index ``sales_forecast_line_uniq``). No ORM
+        ``create``: its checks hold by construction (sudo, draft forecasts,
+        commercial partners, one line per key, figures from the queries) and
+        the line has no chatter; the stored related fields are copied from
+        the forecast and the forecasts' totals are recomputed.
+        """
+        Line = self.env["sales.forecast.line"]
+        self.env["sales.forecast"].flush_model()
+        Line.flush_model()
+        suggestion = self._suggestion_sql(
+            SQL("s.pipeline"),
+            SQL("s.history"),
+            SQL("s.quantity"),
+            company.currency_id.rounding,
+            self._quantity_digits(),
+        )
+        now = fields.Datetime.now()
+        user_ids = forecasts.user_id.ids
+        ids = [
+            row[0]
+            for row in self.env.execute_query(
+                SQL(
+                    """
+                    WITH figures AS (
+                        SELECT user_id, partner_id, categ_id,
+                               SUM(pipeline) AS pipeline, SUM(history) AS history,
+                               SUM(quantity) AS quantity
+                          FROM (SELECT user_id, partner_id, categ_id,
+                                       amount::numeric AS pipeline,
+                                       0::numeric AS history, 0::numeric AS quantity
+                                  FROM (%(pipeline)s) p
+                                UNION ALL
+                                SELECT user_id, partner_id, categ_id, 0::numeric,
+                                       amount::numeric, quantity::numeric
+                                  FROM (%(history)s) h) u
+                      GROUP BY 1, 2, 3
+                    )
+                    INSERT INTO sales_forecast_line
+                           (forecast_id, company_id, user_id, team_id, month, state,
+                            partner_id, categ_id, %(columns)s,
+                            create_uid, create_date, write_uid, write_date)
+                    SELECT f.id, f.company_id, f.user_id, f.team_id, f.month, f.state,
+                           s.partner_id, s.categ_id, %(values)s,
+                           %(uid)s, %(now)s, %(uid)s, %(now)s
+                      FROM figures s
+                      JOIN sales_forecast f
+                        ON f.user_id = s.user_id AND f.id = ANY(%(ids)s)
+                     WHERE NOT EXISTS (
+                           SELECT 1 FROM sales_forecast_line l
+                            WHERE l.forecast_id = f.id
+                              AND l.partner_id = s.partner_id
+                              AND COALESCE(l.categ_id, 0) = COALESCE(s.categ_id, 0))
+                  ORDER BY f.id, s.partner_id, s.categ_id
+                    RETURNING id
+                    """,
+                    pipeline=self._pipeline_query(company, month, user_ids),
+                    history=self._history_query(company, month, user_ids),
+                    columns=SQL(", ").join(SQL.identifier(c) for c in suggestion),
+                    values=SQL(", ").join(suggestion.values()),
+                    ids=forecasts.ids,
+                    uid=self.env.uid,
+                    now=now,
+                )
+            )
+        ]
+        if ids:
+            # the forecasts' totals (``_compute_totals``: the sums of their
+            # lines) in the same set-based way, instead of an ORM recompute
+            # reading every line back
+            self.env.cr.execute(
+                SQL(
+                    """UPDATE sales_forecast f
+                          SET amount_total = t.amount,
+                              pipeline_total = t.pipeline,
+                              history_total = t.history
+                         FROM (SELECT forecast_id, SUM(amount) AS amount,
+                                      SUM(pipeline_amount) AS pipeline,
+                                      SUM(history_amount) AS history
+                                 FROM sales_forecast_line
+                                WHERE forecast_id = ANY(%s)
+                             GROUP BY forecast_id) t
+                        WHERE f.id = t.forecast_id""",
+                    forecasts.ids,
+                )
+            )
+            forecasts.invalidate_recordset(
+                ["line_ids", "amount_total", "pipeline_total", "history_total"]
+            )
+        return ids
 
     @api.model
     def _pipeline_rows(self, company, month, user_ids):
         """[(user id, partner id, category id or None, weighted amount)]."""
         if not user_ids:
             return []
+        return self.env.execute_query(self._pipeline_query(company, month, user_ids))
+
+    @api.model
+    def _pipeline_query(self, company, month, user_ids):
+        """The query of :meth:`_pipeline_rows` (columns user_id, partner_id,
+        categ_id, amount)."""
         self.env["crm.lead"].flush_model()
         self.env["sale.order"].flush_model()
         self.env["sale.order.line"].flush_model()
-        return self.env.execute_query(
-            SQL(
-                """
+        return SQL(
+            """
                 WITH leads AS (
                     SELECT l.id, l.user_id, p.commercial_partner_id AS partner_id,
                            l.expected_revenue * l.probability / 100.0 AS weighted
@@ -178,16 +314,16 @@ class SalesForecastPrefill(models.AbstractModel):
                 tot AS (SELECT lead_id, SUM(weight) AS total FROM cat GROUP BY 1)
                 SELECT leads.user_id, leads.partner_id, cat.categ_id,
                        SUM(leads.weighted * COALESCE(cat.weight / tot.total, 1))
+                           AS amount
                   FROM leads
              LEFT JOIN cat ON cat.lead_id = leads.id
              LEFT JOIN tot ON tot.lead_id = leads.id
               GROUP BY 1, 2, 3
                 """,
-                company=company.id,
-                users=tuple(user_ids),
-                start=month,
-                end=month + relativedelta(months=1),
-            )
+            company=company.id,
+            users=tuple(user_ids or [0]),
+            start=month,
+            end=month + relativedelta(months=1),
         )
 
     @api.model
@@ -196,16 +332,22 @@ class SalesForecastPrefill(models.AbstractModel):
         the orders confirmed in the same month last year."""
         if not user_ids:
             return []
+        return self.env.execute_query(self._history_query(company, month, user_ids))
+
+    @api.model
+    def _history_query(self, company, month, user_ids):
+        """The query of :meth:`_history_rows` (columns user_id, partner_id,
+        categ_id, amount, quantity)."""
         self.env["sale.order"].flush_model()
         self.env["sale.order.line"].flush_model()
         start = month - relativedelta(years=1)
-        return self.env.execute_query(
-            SQL(
-                """
-                SELECT so.user_id, p.commercial_partner_id, pt.categ_id,
+        return SQL(
+            """
+                SELECT so.user_id, p.commercial_partner_id AS partner_id,
+                       pt.categ_id,
                        SUM(sol.price_subtotal
-                           / COALESCE(NULLIF(so.currency_rate, 0), 1)),
-                       SUM(sol.product_uom_qty)
+                           / COALESCE(NULLIF(so.currency_rate, 0), 1)) AS amount,
+                       SUM(sol.product_uom_qty) AS quantity
                   FROM sale_order_line sol
                   JOIN sale_order so ON so.id = sol.order_id
                   JOIN res_partner p ON p.id = so.partner_id
@@ -217,11 +359,10 @@ class SalesForecastPrefill(models.AbstractModel):
                    AND sol.display_type IS NULL
               GROUP BY 1, 2, 3
                 """,
-                company=company.id,
-                users=tuple(user_ids),
-                start=start,
-                end=start + relativedelta(months=1),
-            )
+            company=company.id,
+            users=tuple(user_ids or [0]),
+            start=start,
+            end=start + relativedelta(months=1),
         )
 
     # ------------------------------------------------------------------

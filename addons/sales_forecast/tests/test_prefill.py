@@ -5,7 +5,9 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
+from odoo.tools import SQL
 
+from ..tools.forecast_math import suggested_line
 from .common import ForecastCommon
 
 
@@ -190,3 +192,97 @@ class TestForecastPrefill(ForecastCommon):
                 lambda a: a.activity_type_id == reminder_type
             )
         )
+
+    def test_sql_suggestion_agrees_with_the_python_rule(self):
+        """The SQL insert and ``suggested_line`` give the same figures,
+        including half-cent amounts, no pipeline and no history."""
+        Prefill = self.env["sales.forecast.prefill"]
+        rounding = self.company.currency_id.rounding
+        digits = Prefill._quantity_digits()
+        cases = [
+            (4000.0, 300.0, 2.0),
+            (0.0, 80.0, 1.0),
+            (1000.0, 0.0, 0.0),
+            (0.0, 0.0, 0.0),
+            (2.675, 1.005, 0.125),
+            (1234.565, 99.994999, 3.3333),
+            (0.004, 12.5, 7.0),
+            (None, 42.0, None),
+        ]
+        suggestion = Prefill._suggestion_sql(
+            SQL("v.pipeline"), SQL("v.history"), SQL("v.quantity"), rounding, digits
+        )
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT %s FROM (VALUES %s) AS v(n, pipeline, history, quantity) "
+                "ORDER BY v.n",
+                SQL(", ").join(suggestion.values()),
+                SQL(", ").join(
+                    SQL("(%s, %s::float8, %s::float8, %s::float8)", n, *case)
+                    for n, case in enumerate(cases)
+                ),
+            )
+        )
+        for case, row in zip(cases, rows, strict=True):
+            expected = suggested_line(*case, rounding, digits)
+            self.assertEqual(
+                dict(zip(suggestion, row, strict=True)), expected, f"figures {case}"
+            )
+
+    def test_inserted_lines_agree_with_the_python_figures(self):
+        Prefill = self.env["sales.forecast.prefill"]
+        created = Prefill._generate(self.company, [self.next_month])
+        rounding = self.company.currency_id.rounding
+        digits = Prefill._quantity_digits()
+        figures = Prefill._figures(self.company, self.next_month, created.user_id.ids)
+        expected = sorted(
+            (
+                user_id,
+                partner_id,
+                categ_id or 0,
+                *suggested_line(*f, rounding, digits).values(),
+            )
+            for (user_id, partner_id, categ_id), f in figures.items()
+        )
+        lines = created.line_ids
+        self.assertEqual(
+            sorted(
+                (
+                    line.user_id.id,
+                    line.partner_id.id,
+                    line.categ_id.id or 0,
+                    line.pipeline_amount,
+                    line.history_amount,
+                    line.history_quantity,
+                    line.amount,
+                    line.quantity,
+                )
+                for line in lines
+            ),
+            expected,
+        )
+        # the stored related fields and the forecasts' totals follow
+        for forecast in created.filtered("line_ids"):
+            self.assertRecordValues(
+                forecast.line_ids,
+                [
+                    {
+                        "company_id": forecast.company_id.id,
+                        "month": forecast.month,
+                        "state": "draft",
+                        "team_id": forecast.team_id.id,
+                    }
+                ]
+                * len(forecast.line_ids),
+            )
+            self.assertAlmostEqual(
+                forecast.amount_total, sum(forecast.line_ids.mapped("amount"))
+            )
+        # what the database holds (not only the cache)
+        self.env.invalidate_all()
+        self.assertEqual(
+            sum(created.mapped("pipeline_total")),
+            sum(created.line_ids.mapped("pipeline_amount")),
+        )
+        # a second pre-fill adds nothing
+        self.assertFalse(Prefill._prefill(created))

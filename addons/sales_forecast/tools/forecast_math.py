@@ -8,6 +8,8 @@ import datetime
 
 from dateutil.relativedelta import relativedelta
 
+from odoo.tools.float_utils import float_round
+
 
 def month_start(day):
     """First day of the month of ``day`` (a date)."""
@@ -48,3 +50,26 @@ def bias(forecast_total, actual_total):
     if not actual_total:
         return None
     return 100.0 * (forecast_total - actual_total) / actual_total
+
+
+def suggested_line(pipeline, history, quantity, rounding, digits):
+    """The figures of a new pre-filled forecast line (clause SP-FOR-01).
+
+    ``pipeline``: weighted revenue of the open opportunities; ``history``:
+    last year's amount; ``quantity``: last year's quantity; ``rounding``:
+    the company currency's rounding; ``digits``: the quantities' decimals.
+    The suggested amount is the pipeline one, last year's without a
+    pipeline; the suggested quantity last year's.
+    The pre-fill engine writes the same rule in SQL
+    (``sales.forecast.prefill._suggestion_sql``); a test checks they agree.
+    """
+    pipeline = pipeline or 0.0
+    history = history or 0.0
+    quantity = float_round(quantity or 0.0, precision_digits=digits)
+    return {
+        "pipeline_amount": float_round(pipeline, precision_rounding=rounding),
+        "history_amount": float_round(history, precision_rounding=rounding),
+        "history_quantity": quantity,
+        "amount": float_round(pipeline or history, precision_rounding=rounding),
+        "quantity": quantity,
+    }
