@@ -4,7 +4,7 @@ from unittest.mock import patch
 
 from odoo import fields
 from odoo.tests import tagged
-from odoo.tools import SQL
+from odoo.tools import SQL, index_exists
 
 from .common import SalesComplaintCommon
 
@@ -303,3 +303,18 @@ class TestSetBasedEscalation(SalesComplaintCommon):
             eight |= self._past_claim(100)
         self.assertEqual(queries(two), queries(eight))
         self.assertEqual(len(self._activities(eight)), 16)  # 8 x (rep + manager)
+
+    def test_the_anti_join_has_its_index(self):
+        # the statement asks "has this person an open activity of this type
+        # on the complaint?" once per activity given: one index probe each
+        self.assertTrue(
+            index_exists(self.env.cr, "mail_activity_res_type_user_active_index")
+        )
+        self.env.cr.execute(
+            "SELECT indexdef FROM pg_indexes "
+            "WHERE indexname = 'mail_activity_res_type_user_active_index'"
+        )
+        self.assertIn(
+            "(res_id, res_model, activity_type_id, user_id) WHERE active",
+            self.env.cr.fetchone()[0],
+        )
