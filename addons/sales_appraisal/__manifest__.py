@@ -29,9 +29,15 @@
         "views/res_config_settings_views.xml",
         "wizards/sales_appraisal_compute_wizard_views.xml",
         "wizards/sales_reward_penalty_export_views.xml",
+        "wizards/sales_appraisal_file_export_views.xml",
         "views/menus.xml",
     ],
     "demo": [
         "demo/sales_appraisal_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "sales_appraisal/static/tests/tours/*.js",
+        ],
+    },
 }

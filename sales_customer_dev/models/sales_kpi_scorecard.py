@@ -7,6 +7,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
+from odoo.tools import SQL
 
 from odoo.addons.sales_policy_base.tools.rpc_args import (
     as_date,
@@ -40,9 +41,10 @@ class SalesKpiScorecard(models.Model):
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     new_customers = fields.Integer(
-        string="New Customers Won",
         readonly=True,
-        help="Opportunities of the rep won in the month.",
+        help="Commercial partners whose first confirmed order in the company "
+        "falls in the month, counted for the rep of that order (a repeat buyer "
+        "is not new, however long ago they last bought).",
     )
     prospects_contacted = fields.Integer(
         readonly=True,
@@ -54,7 +56,7 @@ class SalesKpiScorecard(models.Model):
         readonly=True,
         aggregator="avg",
         digits=(16, 2),
-        help="New customers won / prospects contacted, in percent.",
+        help="Opportunities won / prospects contacted, in percent.",
     )
     revenue = fields.Monetary(
         readonly=True, help="Untaxed amount of the rep's orders confirmed in the month."
@@ -202,6 +204,7 @@ class SalesKpiScorecard(models.Model):
                 ["__count"],
             )
         )
+        new_customers = self._new_customers_by_rep(company, start, end)
         contacted = defaultdict(set)
         visits = {}
         for user, partners, count in self.env["sales.visit.report"]._read_group(
@@ -273,7 +276,7 @@ class SalesKpiScorecard(models.Model):
             n_won = won.get(user_id, 0)
             n_contacted = len(contacted.get(user_id, ()))
             result[user_id] = {
-                "new_customers": n_won,
+                "new_customers": new_customers.get(user_id, 0),
                 "prospects_contacted": n_contacted,
                 "conversion_rate": conversion_rate(n_won, n_contacted),
                 "revenue": company.currency_id.round(revenue.get(user_id, 0.0)),
@@ -282,6 +285,59 @@ class SalesKpiScorecard(models.Model):
                 "satisfaction_avg": rated.get(user_id, 0.0),
             }
         return result
+
+    @api.model
+    def _new_customers_by_rep(self, company, date_from, date_to, user_ids=None):
+        """The suite's one definition of a new customer (clauses SP-DEV-08,
+        SP-APR-04).
+
+        Return ``{user id: count}``: the commercial partners whose FIRST
+        confirmed order (state *Sales Order*) in ``company`` has its order
+        date in ``[date_from, date_to)``, each counted once, for the rep of
+        that first order (the earliest by date, then by id). A partner who
+        bought before the period is not new, however long ago. One query
+        for all the reps of the period; ``user_ids`` limits the result.
+        The scorecards and the appraisal measures both call this method.
+        """
+        self.env["sale.order"].flush_model(
+            ["company_id", "state", "date_order", "partner_id", "user_id"]
+        )
+        self.env["res.partner"].flush_model(["commercial_partner_id"])
+        user_filter = (
+            SQL("AND first.user_id = ANY(%s)", list(user_ids))
+            if user_ids is not None
+            else SQL("AND first.user_id IS NOT NULL")
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+            SELECT first.user_id, count(*)
+              FROM (
+                SELECT DISTINCT ON (p.commercial_partner_id)
+                       p.commercial_partner_id, so.user_id
+                  FROM sale_order so
+                  JOIN res_partner p ON p.id = so.partner_id
+                 WHERE so.company_id = %(company)s AND so.state = 'sale'
+                   AND so.date_order >= %(start)s AND so.date_order < %(end)s
+                   AND NOT EXISTS (
+                       SELECT 1
+                         FROM res_partner p2
+                         JOIN sale_order o2 ON o2.partner_id = p2.id
+                        WHERE p2.commercial_partner_id = p.commercial_partner_id
+                          AND o2.company_id = %(company)s AND o2.state = 'sale'
+                          AND o2.date_order < %(start)s)
+                 ORDER BY p.commercial_partner_id, so.date_order, so.id
+              ) first
+             WHERE TRUE %(user_filter)s
+             GROUP BY first.user_id
+                """,
+                company=company.id,
+                start=date_from,
+                end=date_to,
+                user_filter=user_filter,
+            )
+        )
+        return dict(self.env.cr.fetchall())
 
     def _schedule_improvement_plan(self):
         """Ask the rep's team leader (or the rep) to set up an improvement plan."""

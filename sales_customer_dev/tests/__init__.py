@@ -12,3 +12,4 @@ from . import test_rpc
 from . import test_stock_salesman_confidentiality
 from . import test_policy_pipeline
 from . import test_development_gaps
+from . import test_new_customers

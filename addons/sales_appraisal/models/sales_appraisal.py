@@ -1,6 +1,6 @@
 # Copyright 2026 Sales Policy Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
@@ -156,6 +156,11 @@ class SalesAppraisal(models.Model):
         """Closed appraisals are history; reviewed ones wait for the rep; in
         draft a manager writes the comments, the engine the figures."""
         fields_written = set(vals) - MAIL_FIELDS
+        if self._only_updates_lines(vals.get("line_ids")):
+            # the form saves the manager's scores of the qualitative lines
+            # through the appraisal: each line's own guard decides
+            # (``sales.appraisal.line._check_manager_edit``)
+            fields_written.discard("line_ids")
         if not fields_written:
             return
         closed = self.filtered(lambda a: a.state == "closed")
@@ -180,6 +185,16 @@ class SalesAppraisal(models.Model):
                     "steps from its buttons (policy clause SP-APR-03)."
                 )
             )
+
+    @staticmethod
+    def _only_updates_lines(commands):
+        """``line_ids`` commands that only update or keep existing lines."""
+        return bool(commands) and all(
+            isinstance(command, list | tuple)
+            and command
+            and command[0] in (Command.UPDATE, Command.LINK)
+            for command in commands
+        )
 
     # --- actions ------------------------------------------------------------
     @public_arguments
@@ -245,6 +260,21 @@ class SalesAppraisal(models.Model):
             {"state": "draft", "reviewed_by_id": False, "review_date": False}
         )
         return True
+
+    @public_arguments(one=True)
+    def action_download_file(self):
+        """The rep's appraisal file (XLSX) of this appraisal's year: the rep
+        downloads their own, a manager those of their team."""
+        self.ensure_one()
+        self.check_access("read")
+        export = self.env["sales.appraisal.file.export"].create(
+            {
+                "user_id": self.user_id.id,
+                "year": self.date_from.year,
+                "company_id": self.company_id.id,
+            }
+        )
+        return export.action_export()
 
     # --- business methods -------------------------------------------------------
     def _check_reviewer(self):

@@ -12,10 +12,12 @@ left draft are history and never recomputed.
 
 import logging
 from collections import defaultdict
+from datetime import datetime, time
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import split_every
 
 from odoo.addons.sales_policy_base.tools.cron_batch import CronBatches
@@ -349,11 +351,27 @@ class SalesAppraisalEngine(models.AbstractModel):
         )
 
     @api.model
-    def _demo_compute_last_quarter(self):
-        """Demo data: the months and the appraisal of the last full quarter."""
+    def _demo_compute_last_quarter(self, orders=()):
+        """Demo data: the months and the appraisal of the last full quarter.
+
+        ``orders``: ``(xml id, month of the quarter 0-2, day)`` of draft demo
+        orders, confirmed here and dated in that month. An order the
+        installed policies hold (an approval rule) stays a quotation.
+        """
         today = fields.Date.context_today(self)
         start = today.replace(month=(today.month - 1) // 3 * 3 + 1, day=1)
         start -= relativedelta(months=3)
+        for xmlid, offset, day in orders:
+            order = self.env.ref(xmlid, raise_if_not_found=False)
+            if not order or order.state not in ("draft", "sent"):
+                continue
+            when = start + relativedelta(months=offset, day=day)
+            try:
+                with self.env.cr.savepoint():
+                    order.action_confirm()
+                    order.date_order = datetime.combine(when, time(10))
+            except (UserError, ValidationError) as error:
+                _logger.info("Demo order %s left a quotation: %s", xmlid, error)
         engine = self.sudo()
         for company in self.env["res.company"].sudo().search([]):
             for offset in range(3):

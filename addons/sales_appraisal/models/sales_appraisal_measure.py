@@ -30,7 +30,6 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields, models
-from odoo.tools import SQL
 
 from ..tools.appraisal_math import Period, growth_rate
 
@@ -103,42 +102,11 @@ class SalesAppraisalMeasure(models.AbstractModel):
         return revenue, margin
 
     def _appraisal_new_customers(self, period, user_ids):
-        """{user id: commercial partners whose first confirmed order in the
-        company falls in the period, on an order of that rep}."""
-        self.env["sale.order"].flush_model(
-            ["company_id", "state", "date_order", "partner_id", "user_id"]
+        """{user id: new customers of the period}: the suite's one definition,
+        owned by the KPI scorecards of ``sales_customer_dev``."""
+        return self.env["sales.kpi.scorecard"]._new_customers_by_rep(
+            period.company, period.date_from, period.date_to, user_ids
         )
-        self.env["res.partner"].flush_model(["commercial_partner_id"])
-        self.env.cr.execute(
-            SQL(
-                """
-            SELECT first.user_id, count(*)
-              FROM (
-                SELECT DISTINCT ON (p.commercial_partner_id)
-                       p.commercial_partner_id, so.user_id
-                  FROM sale_order so
-                  JOIN res_partner p ON p.id = so.partner_id
-                 WHERE so.company_id = %(company)s AND so.state = 'sale'
-                   AND so.date_order >= %(start)s AND so.date_order < %(end)s
-                   AND NOT EXISTS (
-                       SELECT 1
-                         FROM res_partner p2
-                         JOIN sale_order o2 ON o2.partner_id = p2.id
-                        WHERE p2.commercial_partner_id = p.commercial_partner_id
-                          AND o2.company_id = %(company)s AND o2.state = 'sale'
-                          AND o2.date_order < %(start)s)
-                 ORDER BY p.commercial_partner_id, so.date_order, so.id
-              ) first
-             WHERE first.user_id = ANY(%(users)s)
-             GROUP BY first.user_id
-                """,
-                company=period.company.id,
-                start=period.date_from,
-                end=period.date_to,
-                users=list(user_ids),
-            )
-        )
-        return dict(self.env.cr.fetchall())
 
     def _appraisal_opportunities(self, period, user_ids):
         """Won and contacted opportunity ids and done visits per rep."""

@@ -4,3 +4,5 @@ from . import test_measures
 from . import test_appraisal
 from . import test_reward_penalty
 from . import test_rpc
+from . import test_appraisal_file
+from . import test_ui

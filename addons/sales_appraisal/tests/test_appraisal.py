@@ -6,7 +6,7 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import SalesAppraisalCommon
 
@@ -138,6 +138,31 @@ class TestAppraisal(SalesAppraisalCommon):
         self.assertTrue(quarter.acknowledged_date)
         quarter.with_user(self.manager).action_close()
         self.assertEqual(quarter.state, "closed")
+
+    def test_manager_scores_the_quarter_in_the_form(self):
+        """The form saves the qualitative scores through the appraisal
+        (``line_ids`` update commands); figures stay the engine's."""
+        quarter = self._quarter()
+        with Form(quarter.with_user(self.manager)) as form:
+            for index in range(len(form.line_ids)):
+                with form.line_ids.edit(index) as line:
+                    if line.measure == "teamwork":
+                        line.manager_score = 90.0
+                    elif line.measure == "attitude":
+                        line.manager_score = 80.0
+            form.manager_comment = "Good quarter."
+        # hand-computed in the class docstring: 8,700 / 100
+        self.assertEqual(quarter.score_total, 87.0)
+        revenue = self._line(quarter, "revenue")
+        with self.assertRaisesRegex(UserError, "teamwork and attitude of a draft"):
+            quarter.with_user(self.manager).write(
+                {"line_ids": [Command.update(revenue.id, {"actual": 9999.0})]}
+            )
+        with self.assertRaisesRegex(UserError, "Only the manager's comments"):
+            quarter.with_user(self.manager).write(
+                {"line_ids": [Command.create({"measure": "visits", "weight": 50.0})]}
+            )
+        self.assertEqual(revenue.actual, 3100.0)
 
     def test_acknowledging_someone_elses_appraisal_refused(self):
         quarter = self._quarter()
