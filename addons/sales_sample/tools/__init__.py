@@ -1,0 +1,2 @@
+from . import sample_math
+from . import stats_xlsx

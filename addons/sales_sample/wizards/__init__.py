@@ -1,0 +1,1 @@
+from . import sales_sample_stats_export
