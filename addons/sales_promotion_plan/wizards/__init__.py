@@ -1,0 +1,1 @@
+from . import sales_promotion_export_wizard
