@@ -1,0 +1,1 @@
+from . import sales_expense_budget_export_wizard
