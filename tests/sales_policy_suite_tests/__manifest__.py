@@ -28,6 +28,12 @@
         "sales_appraisal",
         "sales_appraisal_commission",
         "sales_policy_queue",
+        "sales_sample",
+        "sales_competitor",
+        "sales_tender",
+        "sales_contract_template",
+        "sales_promotion_plan",
+        "sales_expense_budget",
     ],
     "data": [],
     "assets": {

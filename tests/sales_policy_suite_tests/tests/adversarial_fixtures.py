@@ -13,7 +13,7 @@ ones.
 Factories call ``case.fixture(model)`` for the records they depend on.
 """
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from odoo import fields
 
@@ -466,6 +466,126 @@ def _order_handover(case):
     }
 
 
+def _sample_request_vals(case, n):
+    # a draft request of the salesperson with its full specification; the
+    # fee waiver is asked so the approval engine has a pending rule to attack
+    # (sample_fee rule of a B/C customer; an ungraded customer is charged)
+    return {
+        "partner_id": case.customer.id,
+        "user_id": case.users["salesperson"].id,
+        "kind": "sample",
+        "shape": f"Adversarial disc {n}",
+        "physical_properties": "Whiteness 95 %",
+        "function": "Filler trial",
+        "quantity": 5.0,
+        "lead_time_days": 10,
+        "requested_date": "2031-03-01",
+        "estimated_cost": 100.0,
+        "fee_waiver_requested": True,
+    }
+
+
+def _tender_vals(case, n):
+    return {
+        "title": f"Adversarial tender {n}",
+        "partner_id": case.customer.id,
+        "user_id": case.users["salesperson"].id,
+        # plain strings: the values also travel over XML-RPC
+        "deadline": (datetime(2031, 6, 2, 9, 0) + timedelta(days=n)).strftime(
+            "%Y-%m-%d %H:%M:%S"
+        ),
+        "estimated_value": 5000.0 + n,
+    }
+
+
+def _contract_template_vals(case, n):
+    # one active template per grade and company: a different grade per record
+    return {
+        "name": f"Adversarial Contract {n}",
+        "class_type": "grade",
+        "grade": ("a", "b", "c")[n],
+    }
+
+
+def _contract_version_vals(case, n):
+    return {
+        "template_id": case.fixture("sales.contract.template").id,
+        "name": f"Adversarial Version {n}",
+        "date_from": f"203{n}-01-01",
+        "body": "<p>Adversarial clauses</p>",
+    }
+
+
+def _promotion_plan_vals(case, n):
+    year = 2041 + n
+    # plain tuples: the values also travel over XML-RPC
+    return {
+        "name": f"Adversarial Promotion {year}",
+        "year": year,
+        "campaign_ids": [
+            (
+                0,
+                0,
+                {
+                    "name": f"Adversarial Fair {year}",
+                    "date_start": f"{year}-03-01",
+                    "date_end": f"{year}-03-05",
+                    "budget": 1000.0,
+                },
+            )
+        ],
+    }
+
+
+def _budget_team(case):
+    user = case.users["salesperson"]
+    team = user.sale_team_id
+    if not team:
+        team = case.env["crm.team"].create({"name": "Adversarial budget team"})
+        case.env["crm.team.member"].create({"crm_team_id": team.id, "user_id": user.id})
+    return team
+
+
+def _expense_budget_vals(case, n):
+    # one live budget per team, category and month: a different month each
+    category = case.env.ref("sales_expense_budget.category_travel")
+    return {
+        "team_id": _budget_team(case).id,
+        "month": date(2031, 1 + n, 1).isoformat(),
+        "line_ids": [(0, 0, {"category_id": category.id, "amount": 100.0})],
+    }
+
+
+def _rep_employee(case):
+    user = case.users["salesperson"]
+    employee = case.env["hr.employee"].search([("user_id", "=", user.id)], limit=1)
+    return employee or case.env["hr.employee"].create(
+        {
+            "name": user.name,
+            "user_id": user.id,
+            "work_email": "adversarial.rep@example.com",
+        }
+    )
+
+
+def _expense_sheet_vals(case, n):
+    employee = _rep_employee(case)
+    expense = case.env["hr.expense"].create(
+        {
+            "name": f"Adversarial expense {n}",
+            "employee_id": employee.id,
+            "product_id": case.env.ref("hr_expense.expense_product_meal").id,
+            "total_amount_currency": 10.0 + n,
+            "date": date(2031, 1, 10).isoformat(),
+        }
+    )
+    return {
+        "name": f"Adversarial report {n}",
+        "employee_id": employee.id,
+        "expense_line_ids": [(6, 0, expense.ids)],
+    }
+
+
 FACTORIES = {
     "sale.order": _sale_order,
     "sales.policy.approval.request": _approval_request,
@@ -508,6 +628,17 @@ FACTORIES = {
         "sales.qualification.problem", _problem_vals
     ),
     "sales.customer.suggestion": _simple("sales.customer.suggestion", _suggestion_vals),
+    "sales.sample.request": _simple("sales.sample.request", _sample_request_vals),
+    "sales.tender": _simple("sales.tender", _tender_vals),
+    "sales.contract.template": _simple(
+        "sales.contract.template", _contract_template_vals
+    ),
+    "sales.contract.template.version": _simple(
+        "sales.contract.template.version", _contract_version_vals
+    ),
+    "sales.promotion.plan": _simple("sales.promotion.plan", _promotion_plan_vals),
+    "sales.expense.budget": _simple("sales.expense.budget", _expense_budget_vals),
+    "hr.expense.sheet": _simple("hr.expense.sheet", _expense_sheet_vals),
 }
 
 #: guarded fields of the two engine models (they do not use the transition
