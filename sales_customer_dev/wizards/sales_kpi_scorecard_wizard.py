@@ -88,7 +88,7 @@ class SalesKpiScorecardWizard(models.TransientModel):
             self.env._("Month"),
             self.env._("Salesperson"),
             self.env._("Company"),
-            self.env._("New Customers Won"),
+            self.env._("New Customers"),
             self.env._("Prospects Contacted"),
             self.env._("Conversion (%)"),
             self.env._("Revenue"),
