@@ -40,4 +40,9 @@
     "demo": [
         "demo/sales_expense_budget_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "sales_expense_budget/static/tests/tours/*.js",
+        ],
+    },
 }

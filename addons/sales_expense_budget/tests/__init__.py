@@ -3,3 +3,4 @@ from . import test_budget
 from . import test_expense_control
 from . import test_reports
 from . import test_rpc
+from . import test_ui
