@@ -29,6 +29,18 @@ class ResCompany(models.Model):
         "user_id",
         string="Contract Recipients: Finance",
     )
+    execution_production_team_id = fields.Many2one(
+        "crm.team",
+        string="Contract Team: Production",
+        help="Every member of this team receives the signed contract too "
+        "(with the users above, each once).",
+    )
+    execution_logistics_team_id = fields.Many2one(
+        "crm.team", string="Contract Team: Logistics"
+    )
+    execution_finance_team_id = fields.Many2one(
+        "crm.team", string="Contract Team: Finance"
+    )
     execution_require_delivery_terms = fields.Boolean(
         string="Delivery Terms Required to Confirm",
         help="An order is confirmed only with a committed delivery date and a "
@@ -43,29 +55,43 @@ class ResCompany(models.Model):
     execution_handover_enabled = fields.Boolean(
         compute="_compute_execution_handover_enabled",
         store=True,
-        help="Technical: whether any department receives the contracts (read "
-        "with the company's row, so a confirmation without recipients costs "
-        "no query).",
+        help="Technical: whether any department has recipients configured "
+        "(users or a team; read with the company's row, so a confirmation "
+        "without recipients costs no query). A team's members are read at "
+        "the confirmation: a configured team without members hands over to "
+        "nobody.",
     )
 
     @api.depends(
         "execution_production_user_ids",
         "execution_logistics_user_ids",
         "execution_finance_user_ids",
+        "execution_production_team_id",
+        "execution_logistics_team_id",
+        "execution_finance_team_id",
     )
     def _compute_execution_handover_enabled(self):
         for company in self:
             company.execution_handover_enabled = bool(
                 company.execution_production_user_ids
-                | company.execution_logistics_user_ids
-                | company.execution_finance_user_ids
+                or company.execution_logistics_user_ids
+                or company.execution_finance_user_ids
+                or company.execution_production_team_id
+                or company.execution_logistics_team_id
+                or company.execution_finance_team_id
             )
 
     def _execution_recipients(self):
-        """[(department, users)] of the contract hand-over."""
+        """[(department, users)] of the contract hand-over: each department's
+        users and the members of its team, each user once."""
         self.ensure_one()
         return [
-            ("production", self.execution_production_user_ids),
-            ("logistics", self.execution_logistics_user_ids),
-            ("finance", self.execution_finance_user_ids),
+            (
+                department,
+                self[f"execution_{department}_user_ids"]
+                | self[f"execution_{department}_team_id"]
+                .sudo()
+                .member_ids.filtered("active"),
+            )
+            for department in ("production", "logistics", "finance")
         ]

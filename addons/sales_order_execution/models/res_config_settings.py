@@ -15,6 +15,15 @@ class ResConfigSettings(models.TransientModel):
     execution_finance_user_ids = fields.Many2many(
         related="company_id.execution_finance_user_ids", readonly=False
     )
+    execution_production_team_id = fields.Many2one(
+        related="company_id.execution_production_team_id", readonly=False
+    )
+    execution_logistics_team_id = fields.Many2one(
+        related="company_id.execution_logistics_team_id", readonly=False
+    )
+    execution_finance_team_id = fields.Many2one(
+        related="company_id.execution_finance_team_id", readonly=False
+    )
     execution_require_delivery_terms = fields.Boolean(
         related="company_id.execution_require_delivery_terms", readonly=False
     )

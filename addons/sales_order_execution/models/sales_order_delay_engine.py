@@ -18,8 +18,10 @@ logged and skipped); the ORM created them record by record before (71 s for
 """
 
 import logging
+from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import SQL, split_every
 
 from odoo.addons.sales_policy_base.tools.cron_batch import CronBatches
@@ -175,3 +177,78 @@ class SalesOrderDelayEngine(models.AbstractModel):
             lambda delay: delay.company_id.execution_send_delay_email
         )._execution_send_email()
         return delays.with_env(self.env)
+
+    # --- demo data -------------------------------------------------------------------
+    @api.model
+    def _demo_late_delivery(self, xmlid, days_late=5):
+        """Demo data: the draft order ``xmlid`` approved, confirmed and late.
+
+        Its committed date is moved ``days_late`` days into the past, its
+        rep submits it to the approval engine, each pending request is
+        approved by one of its own approvers (never by a context key that
+        skips the policy), the rep confirms it and the delay detection runs
+        for it: the demo shows an open delay with the rep's activity. All in
+        a savepoint: an order the policies still hold is logged and left a
+        quotation, the rest of the demo installs.
+        """
+        order = self.env.ref(xmlid, raise_if_not_found=False)
+        if not order or order.state not in ("draft", "sent"):
+            return False
+        try:
+            with self.env.cr.savepoint():
+                delays = self.sudo()._demo_make_late(order, days_late)
+        except Exception as error:
+            # demo data never fails the install: whatever the installed
+            # policies refuse, the order stays a quotation
+            _logger.warning(
+                "Demo order %s left a quotation, no late delivery shown: %s",
+                xmlid,
+                error,
+            )
+            return False
+        return bool(delays)
+
+    @api.model
+    def _demo_make_late(self, order, days_late=5):
+        """See ``_demo_late_delivery``; returns the delays opened."""
+        order = order.sudo()
+        now = fields.Datetime.now()
+        order.commitment_date = now - timedelta(days=days_late)
+        rep = order.user_id or self.env.ref("base.user_admin")
+        order.with_user(rep).action_request_approval()
+        Request = self.env["sales.policy.approval.request"].sudo()
+        for _round in range(5):
+            pending = Request.search(
+                [
+                    ("res_model", "=", order._name),
+                    ("res_id", "=", order.id),
+                    ("state", "=", "pending"),
+                ]
+            )
+            if not pending:
+                break
+            for request in pending:
+                deciders = request._get_pending_deciders()
+                if not deciders:
+                    raise UserError(
+                        self.env._(
+                            "%(rule)s has no approver who may decide it.",
+                            rule=request.rule_id.name,
+                        )
+                    )
+                for approver in deciders:
+                    if request.state != "pending":
+                        break
+                    request.with_user(approver).action_approve()
+        order.with_user(rep).action_confirm()
+        self.env.flush_all()
+        rows = [
+            row
+            for row in self.env.execute_query(self._late_orders_query(now))
+            if row[0] == order.id
+        ]
+        if not rows:
+            _logger.warning(
+                "Demo order %s confirmed but not late: no open delivery", order.name
+            )
+        return self._open_delays(rows)

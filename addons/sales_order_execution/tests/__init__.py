@@ -6,3 +6,4 @@ from . import test_delay_engine
 from . import test_cycle_report
 from . import test_rpc
 from . import test_ui
+from . import test_demo

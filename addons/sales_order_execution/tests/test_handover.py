@@ -1,5 +1,6 @@
 # Copyright 2026 Sales Policy Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -80,3 +81,97 @@ class TestContractHandover(OrderExecutionCommon):
         )
         order = self._confirmed()
         self.assertFalse(order.sudo().execution_handover_ids)
+
+
+@tagged("post_install", "-at_install")
+class TestContractHandoverTeams(OrderExecutionCommon):
+    """A department's recipients: its users and the members of its team."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.plant_a = cls._new_policy_user(
+            "sp_plant_a", "sales_policy_base.group_sales_policy_user"
+        )
+        cls.plant_b = cls._new_policy_user(
+            "sp_plant_b", "sales_policy_base.group_sales_policy_user"
+        )
+        cls.team = cls.env["crm.team"].create(
+            {
+                "name": "Plant Team",
+                "company_id": cls.company.id,
+                "member_ids": [Command.set((cls.plant_a | cls.plant_b).ids)],
+            }
+        )
+
+    def _clear_users(self):
+        self.company.write(
+            {
+                "execution_production_user_ids": [Command.clear()],
+                "execution_logistics_user_ids": [Command.clear()],
+                "execution_finance_user_ids": [Command.clear()],
+            }
+        )
+
+    def _lines(self, order, department):
+        return order.sudo().execution_handover_ids.filtered(
+            lambda h: h.department == department
+        )
+
+    def test_team_only_hands_over_to_each_member_once(self):
+        self._clear_users()
+        self.assertFalse(self.company.execution_handover_enabled)
+        self.company.execution_production_team_id = self.team
+        self.assertTrue(self.company.execution_handover_enabled)
+        order = self._confirmed()
+        lines = order.sudo().execution_handover_ids
+        self.assertEqual(len(lines), 2)
+        self.assertEqual(set(lines.mapped("department")), {"production"})
+        self.assertEqual(lines.user_id, self.plant_a | self.plant_b)
+        self.assertEqual(lines.activity_id.user_id, self.plant_a | self.plant_b)
+        self.assertLessEqual(
+            (self.plant_a | self.plant_b).partner_id, order.message_partner_ids
+        )
+
+    def test_user_also_in_the_team_gets_one_line(self):
+        self.company.write(
+            {
+                "execution_production_user_ids": [Command.set(self.plant_a.ids)],
+                "execution_production_team_id": self.team.id,
+            }
+        )
+        order = self._confirmed()
+        lines = self._lines(order, "production")
+        self.assertEqual(len(lines), 2)
+        self.assertEqual(lines.user_id, self.plant_a | self.plant_b)
+        # the other departments are unchanged
+        self.assertEqual(self._lines(order, "logistics").user_id, self.manager)
+        self.assertEqual(self._lines(order, "finance").user_id, self.finance_reviewer)
+
+    def test_team_membership_is_read_at_confirmation(self):
+        self._clear_users()
+        self.company.execution_finance_team_id = self.team
+        self.team.member_ids = [Command.unlink(self.plant_b.id)]
+        order = self._confirmed()
+        self.assertEqual(order.sudo().execution_handover_ids.user_id, self.plant_a)
+        # a team without (active) members hands over to nobody
+        self.team.member_ids = [Command.clear()]
+        self.assertTrue(self.company.execution_handover_enabled)
+        self.assertFalse(self._confirmed().sudo().execution_handover_ids)
+
+    def test_nobody_configured_costs_no_query(self):
+        self._clear_users()
+        self.assertFalse(self.company.execution_handover_enabled)
+        order = self._order()
+        self.assertFalse(order.company_id.execution_handover_enabled)
+        with self.assertQueryCount(0):
+            order._execution_hand_over()
+        order.with_user(self.rep).action_confirm()
+        self.assertFalse(order.sudo().execution_handover_ids)
+
+    def test_rep_cannot_set_the_team(self):
+        with self.assertRefused(AccessError, "."):
+            self.company.with_user(self.rep).write(
+                {"execution_production_team_id": self.team.id}
+            )
+        self.assertFalse(self.company.execution_production_team_id)
