@@ -1,6 +1,6 @@
 # Copyright 2026 Sales Policy Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 LEGAL_GROUP = "sales_policy_base.group_sales_policy_legal_reviewer"
 
@@ -21,6 +21,26 @@ class ResCompany(models.Model):
         help="The legal reviewer who receives the review activities. Empty: "
         "the first legal reviewer of the company.",
     )
+
+    sales_contract_template_ids = fields.One2many(
+        "sales.contract.template",
+        "company_id",
+        string="Contract Templates",
+        groups="base.group_system",
+    )
+    sales_contract_templates_used = fields.Boolean(
+        compute="_compute_sales_contract_templates_used",
+        store=True,
+        help="The company has an active contract template: confirming an order "
+        "looks up the version to record (skipped otherwise, no query).",
+    )
+
+    @api.depends("sales_contract_template_ids", "sales_contract_template_ids.active")
+    def _compute_sales_contract_templates_used(self):
+        for company in self:
+            company.sales_contract_templates_used = bool(
+                company.sudo().sales_contract_template_ids
+            )
 
     def _contract_reviewer(self):
         """The user who reviews the company's contract templates."""

@@ -90,7 +90,9 @@ class SaleOrder(models.Model):
     def _sales_contract_archive(self):
         """Record on the confirmed orders the version they were signed with."""
         todo = self.filtered(
-            lambda o: o.state in ("sale", "done") and not o.sales_contract_version_id
+            lambda o: o.state in ("sale", "done")
+            and not o.sales_contract_version_id
+            and (o.company_id or self.env.company).sales_contract_templates_used
         )
         by_version = {}
         for order in todo:

@@ -146,6 +146,25 @@ class SalesSampleRequestFee(models.AbstractModel):
         quotation itself), once the fee quotation is confirmed. Row locks keep
         two confirmations from refunding one fee twice."""
         Request = self.sudo()
+        if not orders:
+            return
+        # one query on every confirmation: the customers' fees waiting for a
+        # refund (almost always none); the rest only when there is one
+        all_pending = Request.search(
+            [
+                (
+                    "commercial_partner_id",
+                    "in",
+                    orders.partner_id.commercial_partner_id.ids,
+                ),
+                ("company_id", "in", orders.company_id.ids),
+                ("fee_rule", "=", FEE_REFUND),
+                ("fee_refund_order_id", "=", False),
+                ("fee_order_id.state", "=", "sale"),
+            ]
+        )
+        if not all_pending:
+            return
         by_customer = defaultdict(lambda: self.env["sale.order"])
         for order in orders:
             by_customer[
@@ -153,14 +172,11 @@ class SalesSampleRequestFee(models.AbstractModel):
             ] |= order
         fee_orders = Request.search([("fee_order_id", "in", orders.ids)]).fee_order_id
         for (customer, company), customer_orders in by_customer.items():
-            pending = Request.search(
-                [
-                    ("commercial_partner_id", "=", customer),
-                    ("company_id", "=", company),
-                    ("fee_rule", "=", FEE_REFUND),
-                    ("fee_refund_order_id", "=", False),
-                    ("fee_order_id.state", "=", "sale"),
-                ]
+            pending = all_pending.filtered(
+                lambda r, customer=customer, company=company: (
+                    r.commercial_partner_id.id == customer
+                    and r.company_id.id == company
+                )
             )
             targets = customer_orders - fee_orders - pending.fee_order_id
             if not pending or not targets:

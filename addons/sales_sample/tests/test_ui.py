@@ -16,6 +16,9 @@ class TestSampleTour(SalesSampleCommon, HttpCase):
             "sales_policy_base.group_sales_policy_technical_reviewer",
         )
         self.team.member_ids = [(4, user.id)]
+        # the rep's own customer: with sales_customer_dev installed (the whole
+        # suite), customers are confidential to their salesperson and team
+        self.customer_a.user_id = user
         request = self._request(self.customer_a, user=user, shape="Tour disc")
         self.start_tour(
             f"/odoo/action-sales_sample.sales_sample_request_action/{request.id}",
