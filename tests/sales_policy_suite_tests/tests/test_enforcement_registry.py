@@ -28,6 +28,9 @@ DRIVEN_BY = {
     # a forecast line shows its forecast's state (related, read only), which
     # the forecast's rule-gated approval drives
     ("sales.forecast.line", "state"): "sales.forecast",
+    # a budget line shows its budget's state (related, read only), which the
+    # budget's rule-gated approval drives
+    ("sales.expense.budget.line", "budget_state"): "sales.expense.budget",
 }
 #: fields a generic static check cannot judge, each with the guard that holds
 #: them and the test that attacks it
