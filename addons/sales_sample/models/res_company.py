@@ -14,3 +14,10 @@ class ResCompany(models.Model):
         "when a sample or tooling request is accepted; its sales price is the "
         "default fee of a new request.",
     )
+    sales_sample_refund_used = fields.Boolean(
+        string="Refundable Sample Fees Charged",
+        readonly=True,
+        help="Set when the company first charges a sample fee refunded on the "
+        "customer's first order: until then, confirming an order does not look "
+        "for fees to refund (no query).",
+    )

@@ -374,9 +374,11 @@ class SalesSampleRequest(models.Model):
             "accepted_by_id": self.env.uid,
             "fee_rule": rule,
         }
-        charge, _refund = fee_plan(rule, self.fee_amount)
+        charge, refund = fee_plan(rule, self.fee_amount)
         if charge:
             vals["fee_order_id"] = self.sudo()._create_fee_quotation(charge).id
+        if refund and not self.company_id.sales_sample_refund_used:
+            self.company_id.sudo().sales_sample_refund_used = True
         self._transition(vals)
         return True
 

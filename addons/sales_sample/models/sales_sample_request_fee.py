@@ -146,6 +146,8 @@ class SalesSampleRequestFee(models.AbstractModel):
         quotation itself), once the fee quotation is confirmed. Row locks keep
         two confirmations from refunding one fee twice."""
         Request = self.sudo()
+        # no query in companies that never charged a refundable fee
+        orders = orders.filtered(lambda o: o.company_id.sales_sample_refund_used)
         if not orders:
             return
         # one query on every confirmation: the customers' fees waiting for a
