@@ -11,8 +11,8 @@
 #   SPS_TEST_TAGS=spec: run only these Odoo test tags (default: every test of the apps), e.g.
 #     SPS_TEST_TAGS=/account:TestMergePartner scripts/regression.sh --policy-off account
 #   --baseline: the same run without the suite, to tell the suite's effects from Odoo's own failures.
-#   --policy-off: before Odoo's tests, archive every approval rule and lift the discount limits (also
-#     for the companies the tests create), so
+#   --policy-off: before Odoo's tests, archive every approval rule, lift the discount limits and
+#     unfreeze confirmed orders' commitment dates (also for the companies the tests create), so
 #     what remains are the suite's side effects (with the policy on, Odoo's tests that confirm or
 #     send unapproved orders are refused, as the policy wants).
 source "$(dirname "$0")/lib.sh"
@@ -55,10 +55,12 @@ rc_install=$?
 set -e
 grep -q "Modules loaded" "$log" || { tail -n 40 "$log" >&2; die "install failed"; }
 if [ "$policy_off" = 1 ] && [ "$baseline" = 0 ]; then
-    say "Policy off: archiving approval rules, lifting discount limits"
+    say "Policy off: archiving approval rules, lifting discount limits, unfreezing commitments"
     odoo_bin shell -c "$work/odoo.conf" -d sps_regression --log-level=warn >>"$log" 2>&1 <<'PY' ||
 env["sales.policy.approval.rule"].with_context(active_test=False).search([]).active = False
 limits = {f"sales_policy_discount_limit_{role}": 100.0 for role in ("user", "manager", "senior")}
+if "execution_freeze_commitment" in env["res.company"]._fields:  # sales_order_execution
+    limits["execution_freeze_commitment"] = False
 env["res.company"].search([]).write(limits)
 for field, value in limits.items():  # and the companies Odoo's tests create
     env["ir.default"].set("res.company", field, value)

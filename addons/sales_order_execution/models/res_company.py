@@ -46,6 +46,12 @@ class ResCompany(models.Model):
         help="An order is confirmed only with a committed delivery date and a "
         "delivery method (incoterm).",
     )
+    execution_freeze_commitment = fields.Boolean(
+        string="Commitment Frozen After Confirmation",
+        default=True,
+        help="Once an order is confirmed, only a sales manager changes the "
+        "delivery date committed to the customer; salespeople record a delay.",
+    )
     execution_send_delay_email = fields.Boolean(
         string="Send Delay Emails Automatically",
         help="When a delay is detected, the templated email goes to the "

@@ -27,6 +27,9 @@ class ResConfigSettings(models.TransientModel):
     execution_require_delivery_terms = fields.Boolean(
         related="company_id.execution_require_delivery_terms", readonly=False
     )
+    execution_freeze_commitment = fields.Boolean(
+        related="company_id.execution_freeze_commitment", readonly=False
+    )
     execution_send_delay_email = fields.Boolean(
         related="company_id.execution_send_delay_email", readonly=False
     )

@@ -89,7 +89,9 @@ class SaleOrder(models.Model):
             return
         new = fields.Datetime.to_datetime(value) or False
         changed = self.filtered(
-            lambda order: order.state in CONFIRMED and order.commitment_date != new
+            lambda order: order.state in CONFIRMED
+            and order.commitment_date != new
+            and (order.company_id or self.env.company).execution_freeze_commitment
         )
         if changed:
             raise UserError(

@@ -52,6 +52,12 @@ class TestDeliveryTerms(OrderExecutionCommon):
         order.with_user(self.rep).action_confirm()
         self.assertEqual(order.state, "sale")
 
+    def test_setting_off_lets_the_rep_move_the_commitment(self):
+        self.company.execution_freeze_commitment = False
+        order = self._confirmed()
+        order.with_user(self.rep).write({"commitment_date": datetime(2030, 3, 1)})
+        self.assertEqual(order.commitment_date, datetime(2030, 3, 1))
+
     def test_rep_cannot_move_the_commitment_after_confirmation(self):
         order = self._confirmed()
         with self.assertRefused(UserError, "SP-EXE-03"):
